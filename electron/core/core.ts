@@ -1,0 +1,62 @@
+import { mkdir } from 'node:fs/promises';
+import { type LockReason } from '../../shared/contract';
+import { preferenceHandlers } from '../handlers/preference-handlers';
+import { vaultHandlers } from '../handlers/vault-handlers';
+import { createDispatcher, type Handlers } from '../ipc/dispatcher';
+import { loadPreferences } from '../preferences/preferences-store';
+import { KDF_DEFAULT } from '../vault/kdf';
+import { createUnlockThrottle } from '../vault/unlock-throttle';
+import { vaultPaths } from '../vault/vault-paths';
+import { type CoreContext } from './context';
+import { type Core, type CoreOptions } from './create-core';
+import { createSerialQueue } from './serial';
+import { endSession } from './session';
+
+const IDLE_POLL_MS = 5_000;
+
+/** Assemble the Electron-free main side: the same object serves the app and the test host. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const paths = vaultPaths(options.dataDir);
+  await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+  const context: CoreContext = {
+    paths,
+    kdf: options.kdf ?? KDF_DEFAULT,
+    adapters: options.adapters,
+    preferences: await loadPreferences(paths.preferencesFile, options.defaultLanguage),
+    throttle: createUnlockThrottle(paths.attemptsFile),
+    session: null,
+    serial: createSerialQueue(),
+    lock,
+  };
+
+  async function lock(reason: LockReason): Promise<void> {
+    const session = context.session;
+    if (!session) return;
+    // Forget the session first, so no request can use it while the database closes.
+    context.session = null;
+    await endSession(session);
+    options.adapters.log('vault locked', { reason });
+    options.adapters.emit('vault.locked', { reason });
+  }
+
+  const handlers = {
+    ...vaultHandlers(context),
+    ...preferenceHandlers(context),
+  } satisfies Handlers;
+  const dispatch = createDispatcher(handlers, options.adapters.log);
+
+  return {
+    dispatch,
+    lock,
+    watchIdle(getIdleSeconds, intervalMs = IDLE_POLL_MS) {
+      const timer = setInterval(() => {
+        if (!context.session) return;
+        const limitSeconds = context.preferences.get().idleMinutes * 60;
+        if (getIdleSeconds() >= limitSeconds) void lock('idle');
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    close: () => lock('user'),
+  };
+}

@@ -1,0 +1,28 @@
+import { type LockReason } from '../../shared/contract';
+import { type Reply } from '../../shared/errors';
+import { type Language } from '../../shared/preferences';
+import { type KdfParams } from '../vault/kdf';
+import { type CoreAdapters } from './adapters';
+
+export interface CoreOptions {
+  /** Folder holding the vault file, the database and the device preferences. */
+  dataDir: string;
+  adapters: CoreAdapters;
+  /** Language when the user has not chosen one (from the OS locale). */
+  defaultLanguage: Language;
+  /** Argon2id cost for new key slots; tests pass the minimum to stay fast. */
+  kdf?: KdfParams;
+}
+
+export interface Core {
+  /** Validate and run one request from the renderer. Never throws. */
+  dispatch(operation: unknown, input: unknown): Promise<Reply<unknown>>;
+  /** Lock now: drop every key and close the database; emits `vault.locked`. */
+  lock(reason: LockReason): Promise<void>;
+  /** Poll the system idle time and lock after the user's idle timeout. Returns a stop function. */
+  watchIdle(getIdleSeconds: () => number, intervalMs?: number): () => void;
+  /** Close the database (app quit). */
+  close(): Promise<void>;
+}
+
+export { createCore } from './core';
