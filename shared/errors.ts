@@ -17,6 +17,11 @@ export const errorCodes = [
   'database_corrupt',
   'recovery_not_pending',
   'recovery_mismatch',
+  'not_found',
+  'conflict',
+  'evidence_corrupt',
+  'evidence_too_large',
+  'cancelled',
   'internal',
 ] as const;
 

@@ -2,13 +2,13 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 import * as spanish from '@zxcvbn-ts/language-es-es';
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './passphrase-limits';
 
 /**
  * One policy for both sides: the form shows it as a meter, and the main side refuses what the
  * form would refuse. Dictionaries in Spanish and English, because users pick words in both.
  */
-export const PASSPHRASE_MIN_LENGTH = 12;
-export const PASSPHRASE_MAX_LENGTH = 1024;
+export { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH };
 export const PASSPHRASE_MIN_SCORE = 3;
 
 export type PassphraseProblem = 'too_short' | 'too_long' | 'too_guessable' | 'contains_personal';

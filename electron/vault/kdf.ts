@@ -22,7 +22,7 @@ export const KDF_MINIMUM: KdfParams = {
 export const KDF_DEFAULT: KdfParams = {
   algorithm: 'argon2id',
   memoryKiB: 256 * 1024,
-  iterations: 3,
+  iterations: 4,
   parallelism: 2,
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSPHRASE_MAX_LENGTH } from '../passphrase-policy';
+import { PASSPHRASE_MAX_LENGTH } from '../passphrase-limits';
 
 /** Field schemas reused by the contract and the forms, so both refuse the same input. */
 export const nameField = z.string().trim().min(1, 'required').max(200, 'too_long');

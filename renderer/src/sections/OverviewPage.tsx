@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { FocusHeading } from '../components/FocusHeading';
+import { sections } from './sections';
+
+/** Start page after unlocking: a greeting and what each section is for. */
+export function OverviewPage({ displayName }: { displayName: string }) {
+  const { t } = useTranslation();
+  return (
+    <section data-testid="section-home" className="section-page">
+      <FocusHeading>{t('sections.home.greeting', { displayName })}</FocusHeading>
+      <p className="lead">{t('sections.home.body')}</p>
+      <ul className="overview-list">
+        {sections
+          .filter((section) => section.id !== 'home')
+          .map((section) => (
+            <li key={section.id}>
+              <a href={`#/${section.id}`} className="overview-link">
+                {t(section.titleKey)}
+              </a>
+              <p>{t(section.bodyKey)}</p>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
