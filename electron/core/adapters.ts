@@ -4,17 +4,28 @@ import { type EventName, type EventPayload } from '../../shared/contract';
  * Side effects the handlers need, given to them from outside: Electron's in the app,
  * the test host's own in tests. Nothing here imports `electron`.
  */
+/** Asynchronous, as Electron's clipboard is. */
 export interface ClipboardAdapter {
-  readText(): string;
-  writeText(text: string): void;
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
 }
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export type Log = (message: string, details?: Record<string, unknown>) => void;
 
+/** Native file dialogs (Electron's in the app); they return paths that never reach the renderer. */
+export interface DialogsAdapter {
+  /** Files to attach as evidence; an empty list when the user cancels. */
+  chooseFilesToOpen(): Promise<string[]>;
+  /** Where to save a decrypted copy; null when the user cancels. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+}
+
 export interface CoreAdapters {
   clipboard: ClipboardAdapter;
   emit: EmitEvent;
   log: Log;
+  /** Optional until main wires Electron's: evidence operations answer `internal` without it. */
+  dialogs?: DialogsAdapter;
 }

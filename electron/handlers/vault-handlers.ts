@@ -1,5 +1,6 @@
 import { rename, rm, access } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
+import { type ClipboardAdapter, type Log } from '../core/adapters';
 import { appendAudit } from '../audit/audit-log';
 import { type CoreContext, requireSession } from '../core/context';
 import { assertStrongPassphrase } from '../core/passphrase-check';
@@ -201,10 +202,10 @@ export function vaultHandlers(context: CoreContext): VaultHandlers {
       const secret = requireSession(context).pendingRecoveryKey;
       if (!secret) throw new AppFailure('recovery_not_pending');
       const { clipboard } = context.adapters;
-      clipboard.writeText(secret);
+      await clipboard.writeText(secret);
       // Clear it only if it still holds the key: never wipe something else the user copied since.
       setTimeout(() => {
-        if (clipboard.readText() === secret) clipboard.writeText('');
+        void clearIfUnchanged(clipboard, secret, context.adapters.log);
       }, CLIPBOARD_CLEAR_MS).unref();
       return {};
     },
@@ -228,6 +229,18 @@ export function vaultHandlers(context: CoreContext): VaultHandlers {
       return {};
     },
   };
+}
+
+async function clearIfUnchanged(
+  clipboard: ClipboardAdapter,
+  secret: string,
+  log: Log,
+): Promise<void> {
+  try {
+    if ((await clipboard.readText()) === secret) await clipboard.writeText('');
+  } catch (error) {
+    log('clipboard clear failed', { error: error instanceof Error ? error.message : 'unknown' });
+  }
 }
 
 /** A database without a vault file is the remains of an interrupted creation: keep it, aside. */

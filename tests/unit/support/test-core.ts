@@ -20,7 +20,12 @@ export async function startTestCore(dataDir: string): Promise<TestCore> {
   const clipboard = { text: '' };
   const logs: string[] = [];
   const adapters: CoreAdapters = {
-    clipboard: { readText: () => clipboard.text, writeText: (t) => (clipboard.text = t) },
+    clipboard: {
+      readText: async () => clipboard.text,
+      writeText: async (t) => {
+        clipboard.text = t;
+      },
+    },
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) =>
       events.push({ name, payload }),
     log: (message) => logs.push(message),

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = resolve(__dirname, '..', '..', '..');
+const TOKEN_HEADER = 'x-resguardo-test-token';
+const READY_TIMEOUT_MS = 60_000;
+
+/** A test host running in its own process (`tests/host/main.ts` under tsx). */
+export interface HostProcess {
+  url: string;
+  origin: string;
+  /** What the host wrote on stderr (core logs), for failure reports. */
+  logs(): string;
+  setIdleSeconds(seconds: number): Promise<void>;
+  clipboard(): Promise<string>;
+  /** The events the core emitted so far, oldest first. */
+  events(): Promise<{ event: string; payload: unknown }[]>;
+  stop(): Promise<void>;
+}
+
+export async function startHostProcess(options: {
+  dataDir: string;
+  language?: 'es' | 'en';
+}): Promise<HostProcess> {
+  const args = [
+    require.resolve('tsx/cli'),
+    resolve(root, 'tests', 'host', 'main.ts'),
+    '--data',
+    options.dataDir,
+    '--fast-kdf',
+    '--exit-on-stdin-close',
+    ...(options.language === undefined ? [] : ['--language', options.language]),
+    // The copy of out/renderer that global-setup took for this run.
+    ...(process.env.RESGUARDO_E2E_RENDERER === undefined
+      ? []
+      : ['--renderer', process.env.RESGUARDO_E2E_RENDERER]),
+  ];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+
+  const url = await waitForReadyLine(child, () => stderr);
+  const parsed = new URL(url);
+  const origin = parsed.origin;
+  const token = parsed.searchParams.get('token') ?? '';
+
+  async function control(path: string, init: RequestInit = {}): Promise<unknown> {
+    const response = await fetch(`${origin}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response.json();
+  }
+
+  return {
+    url,
+    origin,
+    logs: () => stderr,
+    async setIdleSeconds(seconds) {
+      await control('/__test/idle', { method: 'POST', body: JSON.stringify({ seconds }) });
+    },
+    async clipboard() {
+      const body = (await control('/__test/clipboard')) as { text: string };
+      return body.text;
+    },
+    async events() {
+      const body = (await control('/__test/events')) as {
+        events: { event: string; payload: unknown }[];
+      };
+      return body.events;
+    },
+    stop: () => stopChild(child),
+  };
+}
+
+function waitForReadyLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolveReady, rejectReady) => {
+    const lines = createInterface({ input: child.stdout! });
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      rejectReady(new Error(`test host did not start: ${why}\n${stderr()}`));
+    };
+    const timer = setTimeout(() => fail('timed out'), READY_TIMEOUT_MS);
+    child.once('exit', (code) => fail(`exited with ${code}`));
+    child.once('error', (error) => fail(error.message));
+    lines.on('line', (line) => {
+      const match = /^test-host ready (\S+)$/.exec(line);
+      if (match?.[1] === undefined) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolveReady(match[1]);
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

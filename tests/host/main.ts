@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { languageSchema } from '../../shared/preferences';
+import { startTestHost } from './server';
+
+/**
+ * `npm run test-host -- --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>]`
+ * (`--renderer` defaults to this checkout's `out/renderer`.)
+ * Prints exactly one line on stdout, `test-host ready <url>`, once it listens; logs go to stderr.
+ */
+const usage =
+  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'fast-kdf': { type: 'boolean', default: false },
+      language: { type: 'string' },
+      renderer: { type: 'string' },
+      'exit-on-stdin-close': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.data === undefined || values.data === '')
+    throw new Error(`--data is required\n${usage}`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port\n${usage}`);
+  const language =
+    values.language === undefined ? undefined : languageSchema.parse(values.language);
+
+  const host = await startTestHost({
+    dataDir: values.data,
+    port,
+    fastKdf: values['fast-kdf'],
+    ...(values.renderer === undefined ? {} : { rendererDir: values.renderer }),
+    ...(language === undefined ? {} : { language }),
+  });
+  process.stdout.write(`test-host ready ${host.url}\n`);
+
+  const stop = () => {
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // A parent that spawns us with a pipe on stdin can die without cleaning up: follow it.
+  if (values['exit-on-stdin-close']) {
+    process.stdin.on('end', stop);
+    process.stdin.on('close', stop);
+    process.stdin.resume();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});
