@@ -1,9 +1,15 @@
+import { benchCases } from './cases';
+import { benchDashboard } from './dashboard';
+import { benchExchange } from './exchange';
 import { printFigure } from './print';
 import { benchVault } from './vault';
 
 /** `npm run bench`: figures to read and compare, never assertions. */
 async function main(): Promise<void> {
   await benchVault(printFigure);
+  await benchCases(printFigure);
+  await benchExchange(printFigure);
+  await benchDashboard(printFigure);
 }
 
 main().catch((error: unknown) => {

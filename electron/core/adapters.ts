@@ -20,6 +20,10 @@ export interface DialogsAdapter {
   chooseFilesToOpen(): Promise<string[]>;
   /** Where to save a decrypted copy; null when the user cancels. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Folder to write an export into (a removable drive or any folder); null when cancelled. */
+  chooseExportFolder?(): Promise<string | null>;
+  /** One file to import: an office card or an export; null when cancelled. */
+  chooseImportFile?(kind: 'card' | 'export'): Promise<string | null>;
 }
 
 export interface CoreAdapters {

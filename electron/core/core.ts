@@ -1,6 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { type LockReason } from '../../shared/contract';
+import { caseHandlers } from '../handlers/case-handlers';
+import { dashboardHandlers } from '../handlers/dashboard-handlers';
+import { casePartHandlers } from '../handlers/case-part-handlers';
+import { draftHandlers } from '../handlers/draft-handlers';
+import { evidenceHandlers } from '../handlers/evidence-handlers';
+import { exchangeHandlers } from '../handlers/exchange-handlers';
+import { peopleHandlers } from '../handlers/people-handlers';
 import { preferenceHandlers } from '../handlers/preference-handlers';
+import { riskHandlers } from '../handlers/risk-handlers';
 import { vaultHandlers } from '../handlers/vault-handlers';
 import { createDispatcher, type Handlers } from '../ipc/dispatcher';
 import { loadPreferences } from '../preferences/preferences-store';
@@ -42,6 +50,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers = {
     ...vaultHandlers(context),
     ...preferenceHandlers(context),
+    ...peopleHandlers(context),
+    ...caseHandlers(context),
+    ...casePartHandlers(context),
+    ...evidenceHandlers(context),
+    ...draftHandlers(context),
+    ...exchangeHandlers(context),
+    ...riskHandlers(context),
+    ...dashboardHandlers(context),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, options.adapters.log);
 

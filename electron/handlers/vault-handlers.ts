@@ -6,6 +6,7 @@ import { type CoreContext, requireSession } from '../core/context';
 import { assertStrongPassphrase } from '../core/passphrase-check';
 import { endSession } from '../core/session';
 import { type Handlers } from '../ipc/dispatcher';
+import { ensureOfficeKeys } from '../office/office-keys';
 import {
   insertOffice,
   readVaultState,
@@ -81,6 +82,7 @@ export function vaultHandlers(context: CoreContext): VaultHandlers {
           const session = await startSession(context, created.databaseKey);
           await session.db.transaction(async (tx) => {
             await insertOffice(tx, input);
+            await ensureOfficeKeys(tx);
             await writeVaultState(tx, RECOVERY_CONFIRMED, '0');
             await appendAudit(tx, { actor: input.displayName, action: 'create', entity: 'vault' });
           });

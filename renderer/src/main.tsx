@@ -7,6 +7,7 @@ import { i18n } from './i18n/setup';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/screens.css';
+import './styles/records.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

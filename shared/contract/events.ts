@@ -6,6 +6,18 @@ export type LockReason = z.infer<typeof lockReasonSchema>;
 /** Pushed from main to the renderer; each with the schema of its payload. */
 export const events = {
   'vault.locked': z.strictObject({ reason: lockReasonSchema }),
+  'exchange.progress': z.strictObject({
+    jobId: z.string(),
+    phase: z.enum(['writing', 'verifying']),
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  }),
+  /** Bytes of a chosen file encrypted so far (`evidence.intake`, keyed by its token). */
+  'evidence.progress': z.strictObject({
+    token: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

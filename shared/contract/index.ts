@@ -1,5 +1,14 @@
 import { type z } from 'zod';
+import { auditOperations } from './audit';
+import { casePartOperations } from './case-parts';
+import { caseOperations } from './cases';
+import { exchangeOperations } from './exchange';
+import { dashboardOperations } from './dashboard';
+import { draftOperations } from './drafts';
+import { evidenceOperations } from './evidence';
+import { peopleOperations } from './people';
 import { preferenceOperations } from './preferences';
+import { riskOperations } from './risk';
 import { vaultOperations } from './vault';
 
 /**
@@ -9,6 +18,15 @@ import { vaultOperations } from './vault';
 export const contract = {
   ...vaultOperations,
   ...preferenceOperations,
+  ...peopleOperations,
+  ...caseOperations,
+  ...casePartOperations,
+  ...auditOperations,
+  ...exchangeOperations,
+  ...evidenceOperations,
+  ...draftOperations,
+  ...riskOperations,
+  ...dashboardOperations,
 } as const;
 
 export type Contract = typeof contract;

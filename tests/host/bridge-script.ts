@@ -37,7 +37,16 @@ export const BRIDGE_SCRIPT = `'use strict';
       if (!response.ok) {
         return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
       }
-      return response.json();
+      // Bytes come as { $bytes: base64 } (JSON has no binary); revive them as Uint8Array.
+      return JSON.parse(await response.text(), (key, value) => {
+        if (value && typeof value === 'object' && typeof value.$bytes === 'string') {
+          const binary = atob(value.$bytes);
+          const bytes = new Uint8Array(binary.length);
+          for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+          return bytes;
+        }
+        return value;
+      });
     },
     on(event, listener) {
       if (typeof event !== 'string') throw new TypeError('Unknown event');

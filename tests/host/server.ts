@@ -49,6 +49,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const sseClients = new Set<ServerResponse>();
   let clipboardText = '';
   let idleSeconds = 0;
+  /** What the fake native file dialogs answer (set by tests through `/__test/dialogs`). */
+  let dialogAnswers: { openPaths: string[]; savePath: string | null } = {
+    openPaths: [],
+    savePath: null,
+  };
   /** Every event the core emitted, for tests to check what happened (e.g. why the vault locked). */
   const emitted: { event: string; payload: unknown }[] = [];
 
@@ -66,6 +71,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     },
     log: (message, details) =>
       writeLog(`[core] ${message}${details === undefined ? '' : ` ${JSON.stringify(details)}`}`),
+    dialogs: {
+      chooseFilesToOpen: async () => [...dialogAnswers.openPaths],
+      chooseSavePath: async () => dialogAnswers.savePath,
+    },
   };
 
   const core: Core = await createCore({
@@ -139,7 +148,18 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       const body = await readJson(request);
       if (body === undefined) return sendJson(response, 400, { error: 'bad json' });
       const reply = await core.dispatch(body.operation, body.input);
-      return sendJson(response, 200, reply);
+      // Bytes (image previews) cross as base64; the bridge turns them back into a Uint8Array.
+      return send(
+        response,
+        200,
+        'application/json; charset=utf-8',
+        JSON.stringify(reply, function (this: Record<string, unknown>, key, value: unknown) {
+          const raw = this[key];
+          return raw instanceof Uint8Array
+            ? { $bytes: Buffer.from(raw).toString('base64') }
+            : value;
+        }),
+      );
     }
     if (path === '/__test/idle' && method === 'POST') {
       const body = await readJson(request);
@@ -149,6 +169,18 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       }
       idleSeconds = seconds;
       return sendJson(response, 200, { seconds });
+    }
+    if (path === '/__test/dialogs' && method === 'POST') {
+      const body = await readJson(request);
+      const openPaths = body?.openPaths;
+      const savePath = body?.savePath;
+      const pathsOk =
+        Array.isArray(openPaths) && openPaths.every((item) => typeof item === 'string');
+      if (!pathsOk || (savePath !== null && typeof savePath !== 'string')) {
+        return sendJson(response, 400, { error: 'openPaths: string[], savePath: string | null' });
+      }
+      dialogAnswers = { openPaths: openPaths as string[], savePath };
+      return sendJson(response, 200, dialogAnswers);
     }
     if (path === '/__test/clipboard' && method === 'GET') {
       return sendJson(response, 200, { text: clipboardText });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { contract, operationNames, type Input, type OperationName } from '../../shared/contract';
 import { createDispatcher, type Handlers } from '../../electron/ipc/dispatcher';
 import { AppFailure } from '../../shared/errors';
+import { exchangeSamples } from './support/exchange-samples';
+import { recordSamples } from './support/record-samples';
+import { riskSamples } from './support/risk-samples';
 
 /** One valid request per operation. A new operation without a sample fails the first test. */
 const samples: { [O in OperationName]: Input<O> } = {
@@ -16,6 +19,12 @@ const samples: { [O in OperationName]: Input<O> } = {
   'vault.confirmRecoveryKey': { groupIndex: 1, group: 'ABCD' },
   'preferences.get': {},
   'preferences.update': { language: 'en', idleMinutes: 10 },
+  ...recordSamples,
+  ...exchangeSamples,
+  ...riskSamples,
+  'drafts.save': { formKey: 'case:new', data: '{"title":"Amenazas"}' },
+  'drafts.get': { formKey: 'case:new' },
+  'drafts.discard': { formKey: 'case:new' },
 };
 
 function recordingDispatcher() {

@@ -14,6 +14,10 @@ interface TextInputProps<T extends FieldValues> {
   /** Recovery keys and groups: monospace, no spell check or capitalisation. */
   code?: boolean;
   isDisabled?: boolean;
+  /** Empty means "not recorded": the field holds null, as the contract's nullable fields do. */
+  nullable?: boolean;
+  /** Search boxes and dates use their native input types. */
+  inputType?: 'search' | 'date';
 }
 
 /**
@@ -31,9 +35,9 @@ export function TextInput<T extends FieldValues>(props: TextInputProps<T>) {
       className="field"
       name={name}
       value={typeof value === 'string' ? value : ''}
-      onChange={onChange}
+      onChange={(text) => onChange(props.nullable === true && text === '' ? null : text)}
       onBlur={onBlur}
-      type={props.type ?? 'text'}
+      type={props.inputType ?? props.type ?? 'text'}
       autoComplete={props.autoComplete}
       isInvalid={fieldState.invalid}
       isDisabled={props.isDisabled}

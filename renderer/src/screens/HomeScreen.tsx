@@ -7,8 +7,10 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { LockButton } from '../components/LockButton';
 import { MainNav } from '../components/MainNav';
 import { SkipLink } from '../components/SkipLink';
-import { useHashSection } from '../hooks/use-hash-section';
+import { useHashRoute } from '../hooks/use-hash-route';
 import { OverviewPage } from '../sections/OverviewPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { CasesPage } from '../cases/CasesPage';
 import { SectionPage } from '../sections/SectionPage';
 import { SettingsScreen } from './SettingsScreen';
 
@@ -22,7 +24,8 @@ export function HomeScreen({
   onPreferencesChanged: (preferences: Preferences) => void;
 }) {
   const { t } = useTranslation();
-  const section = useHashSection();
+  const route = useHashRoute();
+  const section = route.section;
   const [lockError, setLockError] = useState<AppError | null>(null);
   const officeName = status.office?.officeName ?? '';
   const displayName = status.office?.displayName ?? '';
@@ -57,6 +60,10 @@ export function HomeScreen({
             personal={personal}
             onPreferencesChanged={onPreferencesChanged}
           />
+        ) : section.id === 'people' ? (
+          <PeoplePage key="people" path={route.path} />
+        ) : section.id === 'cases' ? (
+          <CasesPage key="cases" path={route.path} />
         ) : (
           <SectionPage key={section.id} section={section} />
         )}

@@ -14,6 +14,8 @@ export interface HostProcess {
   logs(): string;
   setIdleSeconds(seconds: number): Promise<void>;
   clipboard(): Promise<string>;
+  /** What the fake native file dialogs answer next: files to attach, where to save a copy. */
+  setDialogs(answers: { openPaths: string[]; savePath: string | null }): Promise<void>;
   /** The events the core emitted so far, oldest first. */
   events(): Promise<{ event: string; payload: unknown }[]>;
   stop(): Promise<void>;
@@ -63,6 +65,9 @@ export async function startHostProcess(options: {
     logs: () => stderr,
     async setIdleSeconds(seconds) {
       await control('/__test/idle', { method: 'POST', body: JSON.stringify({ seconds }) });
+    },
+    async setDialogs(answers) {
+      await control('/__test/dialogs', { method: 'POST', body: JSON.stringify(answers) });
     },
     async clipboard() {
       const body = (await control('/__test/clipboard')) as { text: string };

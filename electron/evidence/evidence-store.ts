@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { AppFailure } from '../../shared/errors';
+import { evidenceDir, evidenceFile } from './evidence-paths';
+import { runEvidenceJob, type JobControl } from './run-evidence-job';
+
+/** Decrypt-to-memory cap: previews only, never a way around the explicit save-as. */
+export const PREVIEW_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface StoredEvidence {
+  fileId: string;
+  /** The per-item key: goes into the database and nowhere else. */
+  fileKey: Buffer;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Encrypt `source` into the evidence folder under a fresh key. A cancelled or failed intake
+ * leaves no file: the partial `.part` is removed before this returns.
+ */
+export async function storeEvidence(
+  dataDir: string,
+  source: string,
+  control: JobControl = {},
+): Promise<StoredEvidence> {
+  await mkdir(evidenceDir(dataDir), { recursive: true, mode: 0o700 });
+  const fileId = randomBytes(16).toString('hex');
+  const fileKey = randomBytes(32);
+  const final = evidenceFile(dataDir, fileId);
+  const partial = `${final}.part`;
+  try {
+    const result = await runEvidenceJob(
+      { op: 'encrypt', source, target: partial, key: fileKey, fileId },
+      control,
+    );
+    if (result.cancelled) throw new AppFailure('cancelled');
+    if (!result.sha256 || result.size === undefined) throw new Error('evidence worker: no hash');
+    await rename(partial, final);
+    return { fileId, fileKey, sha256: result.sha256, size: result.size };
+  } catch (error) {
+    fileKey.fill(0);
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+export interface StoredRef {
+  fileId: string;
+  fileKey: Buffer;
+  sha256: string;
+}
+
+/**
+ * Decrypt to `destination` through a temporary file beside it, renamed into place only once
+ * every chunk authenticated and the SHA-256 matched: a damaged item never leaves a half copy.
+ * Returns whether the hash was re-checked equal; throws `evidence_corrupt` (after cleaning up)
+ * when not.
+ */
+export async function decryptEvidenceTo(
+  dataDir: string,
+  item: StoredRef,
+  destination: string,
+  control: JobControl = {},
+): Promise<{ sha256: string | null; hashOk: boolean }> {
+  const temporary = join(
+    dirname(destination),
+    `.${basename(destination)}.${randomBytes(6).toString('hex')}.part`,
+  );
+  try {
+    const result = await runEvidenceJob(
+      {
+        op: 'decrypt',
+        source: evidenceFile(dataDir, item.fileId),
+        target: temporary,
+        key: item.fileKey,
+        fileId: item.fileId,
+        expectedSha256: item.sha256,
+        maxBytes: Number.MAX_SAFE_INTEGER,
+      },
+      control,
+    );
+    if (result.cancelled) throw new AppFailure('cancelled');
+    if (result.corrupt || !result.sha256) {
+      await rm(temporary, { force: true });
+      return { sha256: result.sha256 ?? null, hashOk: false };
+    }
+    await rename(temporary, destination);
+    return { sha256: result.sha256, hashOk: true };
+  } catch (error) {
+    await rm(temporary, { force: true });
+    if (isMissingFile(error)) return { sha256: null, hashOk: false };
+    throw error;
+  }
+}
+
+/** Decrypt into memory (≤ PREVIEW_MAX_BYTES), hash re-checked; null when damaged. */
+export async function decryptEvidenceToMemory(
+  dataDir: string,
+  item: StoredRef,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    const result = await runEvidenceJob({
+      op: 'decrypt',
+      source: evidenceFile(dataDir, item.fileId),
+      target: null,
+      key: item.fileKey,
+      fileId: item.fileId,
+      expectedSha256: item.sha256,
+      maxBytes: PREVIEW_MAX_BYTES,
+    });
+    if (result.tooLarge) throw new AppFailure('evidence_too_large');
+    if (result.corrupt || !result.bytes) return null;
+    return result.bytes;
+  } catch (error) {
+    if (isMissingFile(error)) return null;
+    throw error;
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && /ENOENT/.test(error.message);
+}
+
+/**
+ * Remove what an interrupted intake left behind: encrypted files with no row (hence no key) and
+ * partial files. Only files older than `minAgeMs`: an intake that starts while the sweep runs
+ * has a fresh file, a crash's leftovers are old.
+ */
+export async function sweepEvidenceFolder(
+  dataDir: string,
+  knownFileIds: ReadonlySet<string>,
+  minAgeMs = 60 * 60_000,
+): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(evidenceDir(dataDir));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (knownFileIds.has(name)) continue;
+    if (!/^[0-9a-f]{32}(\.part)?$/.test(name)) continue;
+    const path = join(evidenceDir(dataDir), name);
+    const info = await stat(path);
+    if (info.isFile() && Date.now() - info.mtimeMs >= minAgeMs) {
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,162 @@
+/**
+ * The evidence worker, kept as plain JavaScript in a string and started with
+ * `new Worker(source, { eval: true })`. Why a string: it runs unchanged under tsx and vitest
+ * (which would not transpile a `.ts` worker file) and after electron-vite bundles main into one
+ * file (which would not copy a separate worker file unless configured) — nothing to ship beside
+ * the bundle. The price is that this code is not type-checked: the evidence tests cover it.
+ *
+ * File format (docs/evidence-storage.md): MAGIC (8 bytes) ‖ nonce prefix (7 random bytes) ‖
+ * chunks. Each chunk is AES-256-GCM over at most 64 KiB of plaintext, followed by its 16-byte
+ * tag. The 12-byte nonce is prefix ‖ chunk index (uint32 BE) ‖ last-chunk flag (1 byte), and the
+ * additional data is MAGIC ‖ file id ‖ index ‖ flag: a truncated, reordered, spliced or
+ * swapped chunk fails authentication. An empty file still has one (empty, last) chunk.
+ *
+ * Work is synchronous inside the worker (fixed 64 KiB buffers: memory stays flat whatever the
+ * file size); the main thread's event loop never waits on it. A shared Int32 flag cancels.
+ */
+export const EVIDENCE_WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const crypto = require('node:crypto');
+
+const MAGIC = Buffer.from('RSGEVD01', 'ascii');
+const PREFIX_LENGTH = 7;
+const HEADER_LENGTH = MAGIC.length + PREFIX_LENGTH;
+const CHUNK = 64 * 1024;
+const TAG = 16;
+const PROGRESS_EVERY = 4 * 1024 * 1024;
+
+const cancelFlag = new Int32Array(workerData.cancel);
+const cancelled = () => Atomics.load(cancelFlag, 0) === 1;
+
+function nonceAndAad(prefix, fileId, index, last) {
+  const position = Buffer.alloc(5);
+  position.writeUInt32BE(index, 0);
+  position[4] = last ? 1 : 0;
+  return {
+    nonce: Buffer.concat([prefix, position]),
+    aad: Buffer.concat([MAGIC, Buffer.from(fileId, 'ascii'), position]),
+  };
+}
+
+function readFull(fd, buffer) {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled;
+}
+
+function encrypt({ source, target, key, fileId }) {
+  const input = fs.openSync(source, 'r');
+  let output = -1;
+  try {
+    const total = fs.fstatSync(input).size;
+    output = fs.openSync(target, 'wx', 0o600);
+    const prefix = crypto.randomBytes(PREFIX_LENGTH);
+    fs.writeSync(output, Buffer.concat([MAGIC, prefix]));
+    const hash = crypto.createHash('sha256');
+    // Two buffers: a chunk is known to be the last one only once the next read finds nothing.
+    let current = Buffer.alloc(CHUNK);
+    let next = Buffer.alloc(CHUNK);
+    let length = readFull(input, current);
+    let index = 0;
+    let done = 0;
+    let reported = 0;
+    for (;;) {
+      if (cancelled()) return { cancelled: true };
+      const nextLength = length === CHUNK ? readFull(input, next) : 0;
+      const last = nextLength === 0;
+      const plain = current.subarray(0, length);
+      hash.update(plain);
+      const { nonce, aad } = nonceAndAad(prefix, fileId, index, last);
+      const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
+      cipher.setAAD(aad);
+      fs.writeSync(output, Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
+      done += length;
+      if (done - reported >= PROGRESS_EVERY) {
+        reported = done;
+        parentPort.postMessage({ type: 'progress', done, total });
+      }
+      if (last) break;
+      [current, next] = [next, current];
+      length = nextLength;
+      index += 1;
+    }
+    fs.fsyncSync(output);
+    parentPort.postMessage({ type: 'progress', done, total: done });
+    return { sha256: hash.digest('hex'), size: done };
+  } finally {
+    fs.closeSync(input);
+    if (output !== -1) fs.closeSync(output);
+  }
+}
+
+/** Decrypt to a file (target) or to memory (target null); the hash is checked at the end. */
+function decrypt({ source, target, key, fileId, expectedSha256, maxBytes }) {
+  const input = fs.openSync(source, 'r');
+  let output = -1;
+  try {
+    const size = fs.fstatSync(input).size;
+    const header = Buffer.alloc(HEADER_LENGTH);
+    if (readFull(input, header) !== HEADER_LENGTH || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
+      return { corrupt: true };
+    }
+    const prefix = header.subarray(MAGIC.length);
+    const body = size - HEADER_LENGTH;
+    const chunks = Math.max(1, Math.ceil(body / (CHUNK + TAG)));
+    const plainSize = body - chunks * TAG;
+    if (plainSize < 0) return { corrupt: true };
+    if (target === null && plainSize > maxBytes) return { tooLarge: true };
+    if (target !== null) output = fs.openSync(target, 'wx', 0o600);
+    const memory = target === null ? Buffer.alloc(plainSize) : null;
+    const hash = crypto.createHash('sha256');
+    const sealed = Buffer.alloc(CHUNK + TAG);
+    let done = 0;
+    let reported = 0;
+    for (let index = 0; index < chunks; index++) {
+      if (cancelled()) return { cancelled: true };
+      const last = index === chunks - 1;
+      const length = readFull(input, sealed);
+      if (length < TAG || (!last && length !== CHUNK + TAG)) return { corrupt: true };
+      const { nonce, aad } = nonceAndAad(prefix, fileId, index, last);
+      let plain;
+      try {
+        const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
+        decipher.setAAD(aad);
+        decipher.setAuthTag(sealed.subarray(length - TAG, length));
+        plain = Buffer.concat([decipher.update(sealed.subarray(0, length - TAG)), decipher.final()]);
+      } catch {
+        return { corrupt: true };
+      }
+      hash.update(plain);
+      if (memory) plain.copy(memory, done);
+      else fs.writeSync(output, plain);
+      done += plain.length;
+      if (done - reported >= PROGRESS_EVERY) {
+        reported = done;
+        parentPort.postMessage({ type: 'progress', done, total: plainSize });
+      }
+    }
+    const sha256 = hash.digest('hex');
+    if (sha256 !== expectedSha256) return { corrupt: true, sha256 };
+    if (output !== -1) fs.fsyncSync(output);
+    return { sha256, size: done, bytes: memory };
+  } finally {
+    fs.closeSync(input);
+    if (output !== -1) fs.closeSync(output);
+  }
+}
+
+try {
+  const job = workerData.job;
+  const result = job.op === 'encrypt' ? encrypt(job) : decrypt(job);
+  job.key.fill(0);
+  const transfer = result.bytes ? [result.bytes.buffer] : [];
+  parentPort.postMessage({ type: 'result', result }, transfer);
+} catch (error) {
+  parentPort.postMessage({ type: 'failed', message: String(error && error.message || error) });
+}
+`;

@@ -1,0 +1,107 @@
+import { createDecipheriv, hkdfSync } from 'node:crypto';
+import { Decrypter } from 'age-encryption';
+import { AppFailure } from '../../shared/errors';
+import { SCRYPT_LOG_N } from './age-header';
+
+export type AgeKey = { identity: string } | { passphrase: string };
+
+const VERSION_LINE = Buffer.from('age-encryption.org/v1\n');
+const HEADER_MAX = 64 * 1024;
+const CHUNK = 64 * 1024;
+const SEALED = CHUNK + 16;
+
+/** Find the header's end ("--- <mac>\n"); `null` while more bytes are needed. */
+function headerLength(bytes: Buffer): number | null {
+  const mac = bytes.indexOf('\n--- ');
+  if (mac < 0) return null;
+  const end = bytes.indexOf('\n', mac + 1);
+  return end < 0 ? null : end + 1;
+}
+
+/** typage's messages, mapped to what the user can act on. */
+function headerFailure(error: unknown): AppFailure {
+  const message = error instanceof Error ? error.message : '';
+  if (/no identity matched/.test(message)) return new AppFailure('exchange_wrong_key');
+  return new AppFailure('exchange_corrupt');
+}
+
+async function unwrapFileKey(header: Buffer, key: AgeKey): Promise<Uint8Array> {
+  const text = header.toString('latin1');
+  // typage accepts up to 2^20 (1 GiB of scrypt memory): refuse more than we ever write.
+  const work = /^-> scrypt \S+ (\d+)$/m.exec(text);
+  if (work && Number(work[1]) > SCRYPT_LOG_N) throw new AppFailure('exchange_corrupt');
+  const decrypter = new Decrypter();
+  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
+  else decrypter.addIdentity(key.identity);
+  try {
+    return await decrypter.decryptHeader(header);
+  } catch (error) {
+    throw headerFailure(error);
+  }
+}
+
+function openChunk(key: Buffer, counter: bigint, sealed: Buffer, last: boolean): Buffer {
+  const iv = Buffer.alloc(12);
+  iv.writeBigUInt64BE(counter & 0xffffffffffffffffn, 3);
+  if (last) iv[11] = 1;
+  try {
+    const decipher = createDecipheriv('chacha20-poly1305', key, iv, { authTagLength: 16 });
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    return Buffer.concat([
+      decipher.update(sealed.subarray(0, sealed.length - 16)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new AppFailure('exchange_corrupt');
+  }
+}
+
+/**
+ * Decrypt an age file chunk by chunk with native ChaCha20-Poly1305. Each chunk is authentic when
+ * it is yielded, but the file as a whole is only known complete when this generator returns:
+ * callers must not act on anything before that.
+ */
+export async function* decryptAge(
+  source: AsyncIterable<Buffer>,
+  key: AgeKey,
+): AsyncGenerator<Buffer> {
+  let buffer: Buffer = Buffer.alloc(0);
+  let payloadKey: Buffer | null = null;
+  let counter = 0n;
+  for await (const chunk of source) {
+    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+    if (!payloadKey) {
+      if (
+        buffer.length >= VERSION_LINE.length &&
+        !buffer.subarray(0, VERSION_LINE.length).equals(VERSION_LINE)
+      ) {
+        throw new AppFailure('exchange_not_ours');
+      }
+      const length = headerLength(buffer.subarray(0, HEADER_MAX));
+      if (length === null) {
+        if (buffer.length > HEADER_MAX) throw new AppFailure('exchange_not_ours');
+        continue;
+      }
+      if (buffer.length < length + 16) continue;
+      const fileKey = await unwrapFileKey(buffer.subarray(0, length), key);
+      const nonce = buffer.subarray(length, length + 16);
+      payloadKey = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+      buffer = buffer.subarray(length + 16);
+    }
+    // Strictly more than one sealed chunk left: this one cannot be the last.
+    while (buffer.length > SEALED) {
+      yield openChunk(payloadKey, counter++, buffer.subarray(0, SEALED), false);
+      buffer = buffer.subarray(SEALED);
+    }
+  }
+  if (!payloadKey)
+    throw new AppFailure(
+      buffer.length < VERSION_LINE.length ? 'exchange_not_ours' : 'exchange_corrupt',
+    );
+  // An empty last chunk is only valid for an empty file; anything shorter than a tag is cut.
+  if (buffer.length < 16 || (buffer.length === 16 && counter > 0n)) {
+    throw new AppFailure('exchange_corrupt');
+  }
+  yield openChunk(payloadKey, counter, buffer, true);
+  payloadKey.fill(0);
+}

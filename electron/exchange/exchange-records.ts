@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * One record as it travels: a row of a known kind, by id, with its columns (snake_case, as in
+ * the database). The exchange layer knows nothing else about it; table-records.ts maps kinds to
+ * tables.
+ */
+const value = z.union([
+  z.string().max(200_000),
+  z.number().finite(),
+  z.null(),
+  z.array(z.string().max(200)).max(200),
+]);
+export const exchangeRecordSchema = z.strictObject({
+  kind: z.string().regex(/^[a-z_]{1,40}$/),
+  id: z.uuid(),
+  data: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), value),
+});
+export type ExchangeRecord = z.infer<typeof exchangeRecordSchema>;
+export type RecordValue = z.infer<typeof value>;
+
+/** JSON with keys sorted at every level: equal records hash equal on both offices. */
+export function canonicalJson(input: unknown): string {
+  if (Array.isArray(input)) return `[${input.map(canonicalJson).join(',')}]`;
+  if (input !== null && typeof input === 'object') {
+    const entries = Object.entries(input as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(input);
+}
+
+export function recordHash(record: ExchangeRecord): string {
+  return createHash('sha256').update(canonicalJson(record)).digest('hex');
+}
+
+/** Evidence as the source offers it: content-addressed by SHA-256, read as a stream. */
+export interface EvidenceBlob {
+  sha256: string;
+  size: number;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Where an export takes its content from. The exchange layer depends on this, not on the case
+ * repositories: table-records.ts is the real provider, tests give their own.
+ */
+export interface ExportSource {
+  records(): AsyncIterable<ExchangeRecord>;
+  evidence(): Promise<EvidenceBlob[]>;
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { AppFailure } from '../../shared/errors';
+import { appendAudit } from '../audit/audit-log';
+import { type Database } from '../database/sqlite';
+import { ownCard } from '../office/office-views';
+import { getPartner } from '../office/partner-repository';
+import { readVaultState, writeVaultState } from '../repositories/office-repository';
+import { type ExchangeEvidence } from './exchange-evidence';
+import { type ExchangeRecord, recordHash } from './exchange-records';
+import { exportToFile, type ExportPhase } from './export-file';
+import { writeBase } from './merge';
+import { scopedRecords, type ExportScope } from './table-records';
+
+const SEQUENCE_KEY = 'exchange_export_sequence';
+
+export interface ExportRequest {
+  db: Database;
+  actor: string;
+  scope: ExportScope;
+  to: { partners: readonly string[] } | { passphrase: string };
+  folder: string;
+  evidence: ExchangeEvidence;
+  splitSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (phase: ExportPhase, done: number, total: number) => void;
+}
+
+/** Take the next sequence number in its own transaction: a failed export leaves a gap, never a reuse. */
+async function nextSequence(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    const next = Number((await readVaultState(tx, SEQUENCE_KEY)) ?? '0') + 1;
+    await writeVaultState(tx, SEQUENCE_KEY, String(next));
+    return next;
+  });
+}
+
+/**
+ * One export from the vault: to verified partners (and this office, so it can be read back and
+ * verified) or under a passphrase. Afterwards the exported versions become the common base
+ * with each recipient, for conflict detection on their next file.
+ */
+export async function runExport(request: ExportRequest) {
+  const { db } = request;
+  const own = await ownCard(db);
+  const partners =
+    'partners' in request.to
+      ? await Promise.all(request.to.partners.map((fp) => getPartner(db, fp)))
+      : [];
+  // Encrypting to a key nobody confirmed could hand the records to whoever swapped the card.
+  if (partners.some((p) => p.verifiedAt === null))
+    throw new AppFailure('exchange_unverified_sender');
+  await mkdir(request.folder, { recursive: true });
+  const exported: { kind: string; id: string; hash: string }[] = [];
+  const source = {
+    async *records(): AsyncGenerator<ExchangeRecord> {
+      for await (const record of scopedRecords(db, request.scope)) {
+        exported.push({ kind: record.kind, id: record.id, hash: recordHash(record) });
+        yield record;
+      }
+    },
+    evidence: () => request.evidence.list(db, request.scope),
+  };
+  const target =
+    'passphrase' in request.to
+      ? { passphrase: request.to.passphrase }
+      : { recipients: [...partners.map((p) => p.ageRecipient), own.ageRecipient] };
+  const result = await exportToFile({
+    source,
+    keys: own.keys,
+    target,
+    verifyKey:
+      'passphrase' in request.to
+        ? { passphrase: request.to.passphrase }
+        : { identity: own.keys.ageIdentity },
+    folder: request.folder,
+    splitSize: request.splitSize,
+    signal: request.signal,
+    onProgress: request.onProgress,
+    fields: {
+      exportId: randomUUID(),
+      createdAt: new Date().toISOString(),
+      sender: {
+        name: own.name,
+        fingerprint: own.fingerprint,
+        ageRecipient: own.ageRecipient,
+        signingPublic: own.signingPublic,
+      },
+      sequence: await nextSequence(db),
+      recipients: partners.map((p) => p.fingerprint),
+    },
+  });
+  const evidenceCount = result.manifest.parts.filter((p) => p.name.startsWith('evidence/')).length;
+  await db.transaction(async (tx) => {
+    for (const partner of partners) {
+      for (const one of exported)
+        await writeBase(tx, partner.fingerprint, one.kind, one.id, one.hash);
+    }
+    await appendAudit(tx, {
+      actor: request.actor,
+      action: 'export',
+      entity: 'exchange',
+      entityId: result.manifest.exportId,
+      changes: {
+        to: 'passphrase' in request.to ? 'passphrase' : partners.map((p) => p.name),
+        recordCount: result.manifest.recordCount,
+        evidenceCount,
+        sequence: result.manifest.sequence,
+      },
+    });
+  });
+  return {
+    fileName: result.fileName,
+    parts: result.paths.length,
+    size: result.size,
+    recordCount: result.manifest.recordCount,
+    evidenceCount,
+    paths: result.paths,
+  };
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/errors';
+import { type ImportPreview } from '../../shared/contract/exchange';
+import { appendAudit } from '../audit/audit-log';
+import { type Database, type Queryable } from '../database/sqlite';
+import { spokenFingerprint } from '../office/office-card';
+import { ownCard } from '../office/office-views';
+import { findPartner } from '../office/partner-repository';
+import { type AgeKey } from './age-reader';
+import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
+import { type ExchangeEvidence } from './exchange-evidence';
+import { discardVerified, readExport, type VerifiedExport } from './import-reader';
+import { applyRecords, classifyAll, countVerdicts } from './merge';
+import { exportParts } from './part-files';
+import { readSpooled } from './spool';
+
+export interface PendingImport {
+  preview: ImportPreview;
+  verified: VerifiedExport;
+}
+
+async function lastSequence(db: Queryable, fingerprint: string): Promise<number> {
+  const row = await db.get('SELECT last_sequence FROM exchange_senders WHERE fingerprint = ?', [
+    fingerprint,
+  ]);
+  return row ? Number(row['last_sequence']) : 0;
+}
+
+/**
+ * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
+ * applying would do. The records and the spooled evidence wait in memory/the spool for `apply`.
+ */
+export async function prepareImport(
+  db: Database,
+  chosen: string,
+  key: 'identity' | { passphrase: string },
+  spoolDir: string,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): Promise<PendingImport> {
+  const own = await ownCard(db);
+  const ageKey: AgeKey = key === 'identity' ? { identity: own.keys.ageIdentity } : key;
+  const verified = await readExport(await exportParts(chosen), ageKey, spoolDir, limits);
+  try {
+    const { manifest } = verified;
+    const sender = manifest.sender;
+    if (manifest.sequence <= (await lastSequence(db, sender.fingerprint))) {
+      throw new AppFailure('exchange_replayed');
+    }
+    const partner = await findPartner(db, sender.fingerprint);
+    const status =
+      sender.fingerprint === own.fingerprint
+        ? 'self'
+        : !partner
+          ? 'unknown'
+          : partner.verifiedAt
+            ? 'verified'
+            : 'unverified';
+    const classified = await classifyAll(db, sender.fingerprint, verified.records);
+    const preview: ImportPreview = {
+      importId: randomUUID(),
+      sender: {
+        name: partner?.name ?? sender.name,
+        fingerprint: sender.fingerprint,
+        spokenFingerprint: spokenFingerprint(sender.fingerprint),
+        status,
+      },
+      needsAcceptance: status === 'unknown' || status === 'unverified',
+      createdAt: manifest.createdAt,
+      counts: countVerdicts(classified),
+      evidenceCount: verified.evidence.size,
+      records: classified
+        .slice(0, 500)
+        .map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
+    };
+    return { preview, verified };
+  } catch (error) {
+    await discardVerified(verified);
+    throw error;
+  }
+}
+
+/**
+ * Second pass: store the evidence, then every record in one transaction with the replay
+ * counter, the origins and the audit entry — all or nothing (stored evidence is removed again
+ * if the transaction fails).
+ */
+export async function applyImport(
+  db: Database,
+  pending: PendingImport,
+  actor: string,
+  acceptUnverified: boolean,
+  evidence: ExchangeEvidence,
+) {
+  const { preview, verified } = pending;
+  if (preview.needsAcceptance && !acceptUnverified)
+    throw new AppFailure('exchange_unverified_sender');
+  const { manifest } = verified;
+  const undo: (() => Promise<void>)[] = [];
+  try {
+    for (const [sha256, spooled] of verified.evidence) {
+      if (await evidence.has(db, sha256)) continue;
+      undo.push(await evidence.put(sha256, spooled.size, readSpooled(spooled)));
+    }
+    const at = new Date().toISOString();
+    const counts = await db.transaction(async (tx) => {
+      // Checked again inside the transaction: two imports of one file must not both pass.
+      if (manifest.sequence <= (await lastSequence(tx, manifest.sender.fingerprint))) {
+        throw new AppFailure('exchange_replayed');
+      }
+      await tx.run(
+        `INSERT INTO exchange_senders (fingerprint, last_sequence) VALUES (?, ?)
+         ON CONFLICT(fingerprint) DO UPDATE SET last_sequence = excluded.last_sequence`,
+        [manifest.sender.fingerprint, manifest.sequence],
+      );
+      const origin = {
+        office: manifest.sender.fingerprint,
+        officeName: preview.sender.name,
+        exportedAt: manifest.createdAt,
+        importId: preview.importId,
+        at,
+      };
+      const counts = await applyRecords(tx, verified.records, origin);
+      await tx.run(
+        `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          preview.importId,
+          manifest.exportId,
+          origin.office,
+          origin.officeName,
+          manifest.sequence,
+          actor,
+          at,
+          JSON.stringify(counts),
+        ],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'import',
+        entity: 'exchange',
+        entityId: preview.importId,
+        changes: {
+          from: origin.officeName,
+          fingerprint: origin.office,
+          senderStatus: preview.sender.status,
+          exportId: manifest.exportId,
+          sequence: manifest.sequence,
+          ...counts,
+          evidence: verified.evidence.size,
+        },
+      });
+      return counts;
+    });
+    return { counts, evidenceCount: verified.evidence.size };
+  } catch (error) {
+    for (const remove of undo) await remove().catch(() => undefined);
+    throw error;
+  } finally {
+    await discardVerified(verified);
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export const FORMAT_NAME = 'resguardo-exchange';
+export const FORMAT_VERSION = 1;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The first entry, unsigned: lets an old app refuse a newer file before reading the rest. */
+export const formatMarkerSchema = z.object({
+  format: z.string().max(100),
+  version: z.number().int().positive(),
+});
+
+export const partSchema = z.strictObject({
+  name: z.string().max(100),
+  size: z.number().int().nonnegative(),
+  sha256,
+});
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(FORMAT_VERSION),
+  exportId: z.uuid(),
+  createdAt: z.iso.datetime(),
+  sender: z.strictObject({
+    name: z.string().max(200),
+    fingerprint: sha256,
+    ageRecipient: z.string().max(100),
+    signingPublic: z.string().max(100),
+  }),
+  /** Per sender, strictly increasing: an older file replayed later is refused. */
+  sequence: z.number().int().positive(),
+  /** Fingerprints of the offices it was encrypted to; empty for a passphrase export. */
+  recipients: z.array(sha256).max(100),
+  recordCount: z.number().int().nonnegative(),
+  parts: z.array(partSchema).max(200_000),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestPart = z.infer<typeof partSchema>;
+
+export const ENTRY = {
+  format: 'format.json',
+  manifest: 'manifest.json',
+  signature: 'manifest.sig',
+} as const;
+
+export const recordsEntryName = (index: number) =>
+  `records-${String(index).padStart(4, '0')}.jsonl`;
+export const evidenceEntryName = (hash: string) => `evidence/${hash}`;
+export const RECORDS_ENTRY = /^records-\d{4}\.jsonl$/;
+export const EVIDENCE_ENTRY = /^evidence\/([0-9a-f]{64})$/;

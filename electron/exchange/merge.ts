@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/errors';
+import { type Queryable } from '../database/sqlite';
+import { type ExchangeRecord, recordHash } from './exchange-records';
+import { isRecordKind, readRecord, RECORD_KINDS, writeRecord } from './table-records';
+
+export type Verdict = 'new' | 'update' | 'unchanged' | 'conflict';
+
+export interface Classified {
+  record: ExchangeRecord;
+  hash: string;
+  verdict: Verdict;
+  localHash: string | null;
+}
+
+export async function readBase(db: Queryable, office: string, kind: string, id: string) {
+  const row = await db.get(
+    'SELECT hash FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?',
+    [office, kind, id],
+  );
+  return row ? String(row['hash']) : null;
+}
+
+export async function writeBase(
+  tx: Queryable,
+  office: string,
+  kind: string,
+  id: string,
+  hash: string,
+) {
+  await tx.run(
+    `INSERT INTO exchange_bases (office, kind, record_id, hash) VALUES (?, ?, ?, ?)
+     ON CONFLICT(office, kind, record_id) DO UPDATE SET hash = excluded.hash`,
+    [office, kind, id, hash],
+  );
+}
+
+/**
+ * Three-way comparison against the version last exchanged with this office (the base):
+ * only they changed it → update; only we did → keep ours; both did (or there is no common base)
+ * → conflict, both versions kept.
+ */
+export async function classify(
+  db: Queryable,
+  office: string,
+  record: ExchangeRecord,
+): Promise<Classified> {
+  if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
+  const hash = recordHash(record);
+  const local = await readRecord(db, record.kind, record.id);
+  if (!local) return { record, hash, verdict: 'new', localHash: null };
+  const localHash = recordHash(local);
+  if (localHash === hash) return { record, hash, verdict: 'unchanged', localHash };
+  const base = await readBase(db, office, record.kind, record.id);
+  if (base === localHash) return { record, hash, verdict: 'update', localHash };
+  if (base === hash) return { record, hash, verdict: 'unchanged', localHash };
+  return { record, hash, verdict: 'conflict', localHash };
+}
+
+export async function classifyAll(
+  db: Queryable,
+  office: string,
+  records: readonly ExchangeRecord[],
+) {
+  const order = new Map<string, number>(RECORD_KINDS.map((kind, i) => [kind, i]));
+  const sorted = [...records].sort((a, b) => (order.get(a.kind) ?? 99) - (order.get(b.kind) ?? 99));
+  const result: Classified[] = [];
+  for (const record of sorted) result.push(await classify(db, office, record));
+  return result;
+}
+
+export function countVerdicts(classified: readonly Classified[]) {
+  const counts = { new: 0, update: 0, unchanged: 0, conflict: 0 };
+  for (const one of classified) counts[one.verdict] += 1;
+  return counts;
+}
+
+export interface Origin {
+  office: string;
+  officeName: string;
+  exportedAt: string;
+  importId: string;
+  at: string;
+}
+
+/**
+ * Apply inside the caller's transaction, classifying again (the database may have changed since
+ * the preview). Conflicts leave the local row as it is and keep the incoming version beside it.
+ */
+export async function applyRecords(
+  tx: Queryable,
+  records: readonly ExchangeRecord[],
+  origin: Origin,
+) {
+  const classified = await classifyAll(tx, origin.office, records);
+  for (const one of classified) {
+    const { record } = one;
+    if (one.verdict === 'conflict') {
+      await tx.run(
+        `INSERT INTO exchange_conflicts (id, kind, record_id, office, office_name, incoming, incoming_hash,
+           local_hash, import_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          randomUUID(),
+          record.kind,
+          record.id,
+          origin.office,
+          origin.officeName,
+          JSON.stringify(record),
+          one.hash,
+          one.localHash ?? '',
+          origin.importId,
+          origin.at,
+        ],
+      );
+      continue;
+    }
+    if (one.verdict === 'new' || one.verdict === 'update') {
+      await writeRecord(tx, record, one.verdict === 'update');
+      await tx.run(
+        `INSERT INTO record_origins (kind, record_id, office, office_name, exported_at, imported_at, import_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, record_id) DO UPDATE SET office = excluded.office,
+         office_name = excluded.office_name, exported_at = excluded.exported_at,
+         imported_at = excluded.imported_at, import_id = excluded.import_id`,
+        [
+          record.kind,
+          record.id,
+          origin.office,
+          origin.officeName,
+          origin.exportedAt,
+          origin.at,
+          origin.importId,
+        ],
+      );
+    }
+    await writeBase(tx, origin.office, record.kind, record.id, one.hash);
+  }
+  return countVerdicts(classified);
+}

@@ -1,0 +1,169 @@
+import { AppFailure } from '../../shared/errors';
+import { type Queryable, type Row, type SqlValue } from '../database/sqlite';
+import { type ExchangeRecord, type RecordValue } from './exchange-records';
+
+/**
+ * The case tables as exchange records, in the order they can be inserted (parents first).
+ * Columns kept by triggers are left out: each office derives them itself, and comparing them
+ * would report changes nobody made.
+ */
+const TABLES = {
+  collectives: [],
+  people: [],
+  consents: [],
+  cases: ['urgency_rank', 'first_aggression_on', 'last_aggression_on'],
+  aggressions: [],
+  aggression_victims: [],
+  perpetrators: [],
+  sources: [],
+  responses: [],
+  case_notes: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type RecordKind = keyof typeof TABLES;
+export const RECORD_KINDS = Object.keys(TABLES) as RecordKind[];
+
+export function isRecordKind(kind: string): kind is RecordKind {
+  return Object.hasOwn(TABLES, kind);
+}
+
+/** Aggression types have no id of their own: they travel inside their aggression. */
+const TYPES_FIELD = 'types';
+
+export async function writableColumns(db: Queryable, kind: RecordKind): Promise<Set<string>> {
+  const rows = await db.all(`SELECT name FROM pragma_table_xinfo('${kind}') WHERE hidden = 0`);
+  const derived: readonly string[] = TABLES[kind];
+  return new Set(
+    rows.map((r) => String(r['name'])).filter((n) => n !== 'id' && !derived.includes(n)),
+  );
+}
+
+async function toRecord(db: Queryable, kind: RecordKind, row: Row): Promise<ExchangeRecord> {
+  const derived: readonly string[] = TABLES[kind];
+  const data: Record<string, RecordValue> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column === 'id' || derived.includes(column)) continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && value !== null) {
+      throw new AppFailure('internal');
+    }
+    data[column] = value;
+  }
+  if (kind === 'aggressions') {
+    const types = await db.all(
+      'SELECT code FROM aggression_types WHERE aggression_id = ? ORDER BY code',
+      [String(row['id'])],
+    );
+    data[TYPES_FIELD] = types.map((t) => String(t['code']));
+  }
+  return { kind, id: String(row['id']), data };
+}
+
+export async function readRecord(
+  db: Queryable,
+  kind: RecordKind,
+  id: string,
+): Promise<ExchangeRecord | null> {
+  const row = await db.get(`SELECT * FROM ${kind} WHERE id = ?`, [id]);
+  return row ? toRecord(db, kind, row) : null;
+}
+
+/** Which rows an export takes: everything, or these cases and what hangs from them. */
+export type ExportScope = { all: true } | { caseIds: readonly string[] };
+
+function scopeWhere(kind: RecordKind, count: number): string {
+  const cases = `(${Array.from({ length: count }, () => '?').join(', ')})`;
+  const aggressions = `(SELECT id FROM aggressions WHERE case_id IN ${cases})`;
+  const people = `(SELECT person_id FROM aggression_victims WHERE aggression_id IN ${aggressions})`;
+  const collectives = `(SELECT collective_id FROM aggression_victims WHERE aggression_id IN ${aggressions}
+    UNION SELECT collective_id FROM people WHERE id IN ${people})`;
+  switch (kind) {
+    case 'cases':
+      return `id IN ${cases}`;
+    case 'aggressions':
+    case 'sources':
+    case 'responses':
+    case 'case_notes':
+      return `case_id IN ${cases}`;
+    case 'aggression_victims':
+    case 'perpetrators':
+      return `aggression_id IN ${aggressions}`;
+    case 'people':
+      return `id IN ${people}`;
+    case 'collectives':
+      return `id IN ${collectives}`;
+    case 'consents':
+      return `person_id IN ${people} OR collective_id IN ${collectives}`;
+  }
+}
+
+/** How many times scopeWhere's SQL repeats the case list, to bind it that many times. */
+function scopeParams(kind: RecordKind, caseIds: readonly string[]): SqlValue[] {
+  const repeats = { people: 1, collectives: 2, consents: 3 } as Partial<Record<RecordKind, number>>;
+  return Array.from({ length: repeats[kind] ?? 1 }, () => [...caseIds]).flat();
+}
+
+export async function* scopedRecords(
+  db: Queryable,
+  scope: ExportScope,
+): AsyncGenerator<ExchangeRecord> {
+  for (const kind of RECORD_KINDS) {
+    const rows =
+      'all' in scope
+        ? await db.all(`SELECT * FROM ${kind} ORDER BY id`)
+        : scope.caseIds.length === 0
+          ? []
+          : await db.all(
+              `SELECT * FROM ${kind} WHERE ${scopeWhere(kind, scope.caseIds.length)} ORDER BY id`,
+              scopeParams(kind, scope.caseIds),
+            );
+    for (const row of rows) yield await toRecord(db, kind, row);
+  }
+}
+
+/**
+ * Write an incoming record over (or as) the local row. Only columns the table has are written;
+ * a value of the wrong shape or a broken reference fails the whole import transaction.
+ */
+export async function writeRecord(tx: Queryable, record: ExchangeRecord, exists: boolean) {
+  if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
+  const allowed = await writableColumns(tx, record.kind);
+  const columns: [string, SqlValue][] = [];
+  let types: string[] | null = null;
+  for (const [name, value] of Object.entries(record.data)) {
+    if (record.kind === 'aggressions' && name === TYPES_FIELD && Array.isArray(value)) {
+      types = value;
+      continue;
+    }
+    if (!allowed.has(name) || Array.isArray(value)) throw new AppFailure('exchange_corrupt');
+    columns.push([name, value]);
+  }
+  try {
+    if (exists) {
+      const set = columns.map(([n]) => `${n} = ?`).join(', ');
+      if (set)
+        await tx.run(`UPDATE ${record.kind} SET ${set} WHERE id = ?`, [
+          ...columns.map(([, v]) => v),
+          record.id,
+        ]);
+    } else {
+      const names = ['id', ...columns.map(([n]) => n)];
+      await tx.run(
+        `INSERT INTO ${record.kind} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        [record.id, ...columns.map(([, v]) => v)],
+      );
+    }
+    if (types) {
+      await tx.run('DELETE FROM aggression_types WHERE aggression_id = ?', [record.id]);
+      for (const code of types) {
+        await tx.run('INSERT INTO aggression_types (aggression_id, code) VALUES (?, ?)', [
+          record.id,
+          code,
+        ]);
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    // A NOT NULL, CHECK or FOREIGN KEY refusal: the records do not fit this database.
+    throw new AppFailure('exchange_corrupt');
+  }
+}

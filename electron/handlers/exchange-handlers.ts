@@ -1,0 +1,199 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppFailure } from '../../shared/errors';
+import { appendAudit } from '../audit/audit-log';
+import { type CoreContext, requireSession } from '../core/context';
+import { type Session } from '../core/session';
+import { writeFileAtomic } from '../files/atomic-write';
+import { type Handlers } from '../ipc/dispatcher';
+import { type ExchangeEvidence, noEvidence } from '../exchange/exchange-evidence';
+import { runExport } from '../exchange/export-job';
+import { discardVerified } from '../exchange/import-reader';
+import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
+import { CARD_MAX_BYTES, parseCard } from '../office/office-card';
+import { ownCard, partnerView } from '../office/office-views';
+import * as partners from '../office/partner-repository';
+
+type ExchangeHandlers = Pick<
+  Handlers,
+  | 'office.card'
+  | 'office.saveCard'
+  | 'office.copyCard'
+  | 'partners.importCard'
+  | 'partners.list'
+  | 'partners.verify'
+  | 'partners.rename'
+  | 'partners.remove'
+  | 'exchange.export'
+  | 'exchange.cancel'
+  | 'exchange.preview'
+  | 'exchange.apply'
+  | 'exchange.discard'
+  | 'exchange.conflicts'
+>;
+
+export interface ExchangeOptions {
+  evidence?: ExchangeEvidence;
+  /** Tests pass a small one to see files split into parts. */
+  splitSize?: number;
+}
+
+export function exchangeHandlers(
+  context: CoreContext,
+  options: ExchangeOptions = {},
+): ExchangeHandlers {
+  const evidence = options.evidence ?? noEvidence;
+  const jobs = new Map<string, AbortController>();
+  // Verified imports waiting for `apply`, tied to the session that made them: a lock drops them.
+  const pending = new Map<string, { session: Session; value: PendingImport }>();
+  const spoolDir = join(context.paths.dir, 'exchange-spool');
+
+  const dialogs = () => {
+    const adapter = context.adapters.dialogs;
+    if (!adapter) throw new AppFailure('internal');
+    return adapter;
+  };
+  const audit = (session: Session, action: string, entityId: string) =>
+    session.db.transaction((tx) =>
+      appendAudit(tx, { actor: session.displayName, action, entity: 'partner', entityId }),
+    );
+  const takePending = async (importId: string) => {
+    const session = requireSession(context);
+    const entry = pending.get(importId);
+    pending.delete(importId);
+    if (entry && entry.session !== session) await discardVerified(entry.value.verified);
+    if (!entry || entry.session !== session) throw new AppFailure('not_found');
+    return entry.value;
+  };
+
+  return {
+    'office.card': async () => {
+      const { keys: _keys, ...card } = await ownCard(requireSession(context).db);
+      return card;
+    },
+    'office.saveCard': async () => {
+      const card = await ownCard(requireSession(context).db);
+      const path = await dialogs().chooseSavePath('office-card.json');
+      if (path === null) return { saved: false };
+      await writeFileAtomic(path, card.text);
+      return { saved: true };
+    },
+    'office.copyCard': async () => {
+      const card = await ownCard(requireSession(context).db);
+      await context.adapters.clipboard.writeText(card.text);
+      return {};
+    },
+    'partners.importCard': async (input) => {
+      const session = requireSession(context);
+      let text = input.text;
+      if (text === undefined) {
+        const path = await dialogs().chooseImportFile?.('card');
+        if (!path) return null;
+        if ((await stat(path)).size > CARD_MAX_BYTES) throw new AppFailure('partner_card_invalid');
+        text = await readFile(path, 'utf8');
+      }
+      const card = parseCard(text);
+      if (card.ageRecipient === (await ownCard(session.db)).ageRecipient) {
+        throw new AppFailure('partner_card_invalid');
+      }
+      const partner = await session.db.transaction((tx) => partners.addPartner(tx, card));
+      await audit(session, 'add', partner.fingerprint);
+      return partnerView(partner);
+    },
+    'partners.list': async () =>
+      (await partners.listPartners(requireSession(context).db)).map(partnerView),
+    'partners.verify': async ({ fingerprint }) => {
+      const session = requireSession(context);
+      await session.db.transaction((tx) =>
+        partners.setPartnerVerified(tx, fingerprint, new Date().toISOString()),
+      );
+      await audit(session, 'verify', fingerprint);
+      return partnerView(await partners.getPartner(session.db, fingerprint));
+    },
+    'partners.rename': async ({ fingerprint, name }) => {
+      const session = requireSession(context);
+      await session.db.transaction((tx) => partners.renamePartner(tx, fingerprint, name));
+      await audit(session, 'rename', fingerprint);
+      return partnerView(await partners.getPartner(session.db, fingerprint));
+    },
+    'partners.remove': async ({ fingerprint }) => {
+      const session = requireSession(context);
+      await session.db.transaction((tx) => partners.removePartner(tx, fingerprint));
+      await audit(session, 'remove', fingerprint);
+      return {};
+    },
+
+    'exchange.export': async ({ jobId, scope, to }) => {
+      const session = requireSession(context);
+      if (jobs.has(jobId)) throw new AppFailure('conflict');
+      const folder = await dialogs().chooseExportFolder?.();
+      if (!folder) return null;
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        const { paths: _paths, ...result } = await runExport({
+          db: session.db,
+          actor: session.displayName,
+          scope,
+          to,
+          folder,
+          evidence,
+          splitSize: options.splitSize,
+          signal: controller.signal,
+          onProgress: (phase, done, total) =>
+            context.adapters.emit('exchange.progress', { jobId, phase, done, total }),
+        });
+        return result;
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+    'exchange.cancel': async ({ jobId }) => {
+      jobs.get(jobId)?.abort();
+      return {};
+    },
+    'exchange.preview': async ({ passphrase }) => {
+      const session = requireSession(context);
+      const chosen = await dialogs().chooseImportFile?.('export');
+      if (!chosen) return null;
+      await mkdir(spoolDir, { recursive: true, mode: 0o700 });
+      const value = await prepareImport(
+        session.db,
+        chosen,
+        passphrase === undefined ? 'identity' : { passphrase },
+        spoolDir,
+      );
+      pending.set(value.preview.importId, { session, value });
+      return value.preview;
+    },
+    'exchange.apply': (input) =>
+      context.serial(async () => {
+        const session = requireSession(context);
+        const value = await takePending(input.importId);
+        return applyImport(
+          session.db,
+          value,
+          session.displayName,
+          input.acceptUnverified,
+          evidence,
+        );
+      }),
+    'exchange.discard': async ({ importId }) => {
+      await discardVerified((await takePending(importId)).verified);
+      return {};
+    },
+    'exchange.conflicts': async () => {
+      const rows = await requireSession(context).db.all(
+        `SELECT id, kind, record_id, office_name, created_at FROM exchange_conflicts
+         WHERE resolved_at IS NULL ORDER BY created_at`,
+      );
+      return rows.map((r) => ({
+        id: String(r['id']),
+        kind: String(r['kind']),
+        recordId: String(r['record_id']),
+        officeName: String(r['office_name']),
+        createdAt: String(r['created_at']),
+      }));
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { nameField, passphraseField } from './fields';
+
+const empty = z.strictObject({});
+const fingerprintField = z.string().regex(/^[0-9a-f]{64}$/);
+const jobIdField = z.uuid();
+
+export const officeCardSchema = z.strictObject({
+  name: z.string(),
+  ageRecipient: z.string(),
+  signingPublic: z.string(),
+  fingerprint: z.string(),
+  /** Six groups of four digits, to read aloud over the phone. */
+  spokenFingerprint: z.string(),
+  /** The card file's content. */
+  text: z.string(),
+});
+
+export const partnerSchema = z.strictObject({
+  fingerprint: z.string(),
+  spokenFingerprint: z.string(),
+  name: z.string(),
+  cardName: z.string(),
+  verified: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  addedAt: z.string(),
+});
+export type PartnerView = z.infer<typeof partnerSchema>;
+
+const countsSchema = z.strictObject({
+  new: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  conflict: z.number().int(),
+});
+
+export const senderStatusSchema = z.enum(['verified', 'unverified', 'unknown', 'self']);
+
+export const importPreviewSchema = z.strictObject({
+  importId: z.uuid(),
+  sender: z.strictObject({
+    name: z.string(),
+    fingerprint: z.string(),
+    spokenFingerprint: z.string(),
+    status: senderStatusSchema,
+  }),
+  /** Unknown or unverified sender: the user must accept explicitly before applying. */
+  needsAcceptance: z.boolean(),
+  createdAt: z.string(),
+  counts: countsSchema,
+  evidenceCount: z.number().int(),
+  /** The first records, with what applying would do to each (the counts cover all). */
+  records: z
+    .array(
+      z.strictObject({
+        kind: z.string(),
+        id: z.string(),
+        verdict: z.enum(['new', 'update', 'unchanged', 'conflict']),
+      }),
+    )
+    .max(500),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const exchangeOperations = {
+  'office.card': { input: empty, output: officeCardSchema },
+  /** Main asks where to save the card file; `saved: false` when the user cancelled. */
+  'office.saveCard': { input: empty, output: z.strictObject({ saved: z.boolean() }) },
+  'office.copyCard': { input: empty, output: empty },
+  /** From `text` when given (pasted), else from a file the user chooses in main's dialog. */
+  'partners.importCard': {
+    input: z.strictObject({
+      text: z
+        .string()
+        .max(16 * 1024)
+        .optional(),
+    }),
+    output: partnerSchema.nullable(),
+  },
+  'partners.list': { input: empty, output: z.array(partnerSchema) },
+  /** The user confirmed the spoken fingerprint with the other office out of band. */
+  'partners.verify': {
+    input: z.strictObject({ fingerprint: fingerprintField }),
+    output: partnerSchema,
+  },
+  'partners.rename': {
+    input: z.strictObject({ fingerprint: fingerprintField, name: nameField }),
+    output: partnerSchema,
+  },
+  'partners.remove': { input: z.strictObject({ fingerprint: fingerprintField }), output: empty },
+  /**
+   * Export to a folder main asks for. Progress arrives as `exchange.progress` events with this
+   * `jobId`; `exchange.cancel` with it stops and removes the file. Returns once the file was
+   * read back and verified; `null` when the user cancelled the folder choice.
+   */
+  'exchange.export': {
+    input: z.strictObject({
+      jobId: jobIdField,
+      scope: z.union([
+        z.strictObject({ all: z.literal(true) }),
+        z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(10_000) }),
+      ]),
+      to: z.union([
+        z.strictObject({ partners: z.array(fingerprintField).min(1).max(50) }),
+        z.strictObject({ passphrase: passphraseField }),
+      ]),
+    }),
+    output: z
+      .strictObject({
+        fileName: z.string(),
+        parts: z.number().int(),
+        size: z.number().int(),
+        recordCount: z.number().int(),
+        evidenceCount: z.number().int(),
+      })
+      .nullable(),
+  },
+  'exchange.cancel': { input: z.strictObject({ jobId: jobIdField }), output: empty },
+  /**
+   * Choose a file (main's dialog), decrypt and verify all of it, and say what applying it would
+   * do. Nothing is written to the records. `null` when the user cancelled the file choice.
+   */
+  'exchange.preview': {
+    input: z.strictObject({ passphrase: passphraseField.optional() }),
+    output: importPreviewSchema.nullable(),
+  },
+  'exchange.apply': {
+    input: z.strictObject({ importId: z.uuid(), acceptUnverified: z.boolean() }),
+    output: z.strictObject({ counts: countsSchema, evidenceCount: z.number().int() }),
+  },
+  'exchange.discard': { input: z.strictObject({ importId: z.uuid() }), output: empty },
+  /** Records changed on both sides, waiting for someone to choose. */
+  'exchange.conflicts': {
+    input: empty,
+    output: z.array(
+      z.strictObject({
+        id: z.string(),
+        kind: z.string(),
+        recordId: z.string(),
+        officeName: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+  },
+} as const;

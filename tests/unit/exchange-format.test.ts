@@ -1,0 +1,124 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
+import { exportToFile } from '../../electron/exchange/export-file';
+import { readExport } from '../../electron/exchange/import-reader';
+import { type Manifest } from '../../electron/exchange/manifest';
+import { readSpooled } from '../../electron/exchange/spool';
+import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { memorySource, sampleRecords, senderFields } from './support/exchange-files';
+import { tempDir } from './support/temp-dir';
+
+async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+const evidence = [randomBytes(150_000), randomBytes(70_000)];
+
+describe('the export file', () => {
+  it('splits into parts, joins them on import and brings evidence back byte for byte', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    const spool = await tempDir();
+    const exported = await exportToFile({
+      source: memorySource(sampleRecords, evidence),
+      fields: await senderFields(keys),
+      keys,
+      target: { recipients: [keys.ageRecipient] },
+      verifyKey: { identity: keys.ageIdentity },
+      folder,
+      splitSize: 64_000,
+    });
+    expect(exported.paths.length).toBeGreaterThan(3);
+    expect((await readdir(folder)).sort()).toEqual(
+      exported.paths.map((p) => p.slice(folder.length + 1)).sort(),
+    );
+    const verified = await readExport(
+      exported.paths,
+      { identity: keys.ageIdentity },
+      spool,
+      DEFAULT_LIMITS,
+    );
+    expect(verified.records).toEqual(sampleRecords);
+    for (const bytes of evidence) {
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      expect((await collect(readSpooled(verified.evidence.get(hash)!))).equals(bytes)).toBe(true);
+    }
+    // Spooled evidence is encrypted at rest: no plaintext in the spool folder.
+    for (const name of await readdir(spool)) {
+      expect((await readFile(`${spool}/${name}`)).includes(evidence[0]!.subarray(0, 64))).toBe(
+        false,
+      );
+    }
+  });
+
+  it('is read by the age CLI and checked with tar and sha256sum', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    const exported = await exportToFile({
+      source: memorySource(sampleRecords, evidence),
+      fields: await senderFields(keys),
+      keys,
+      target: { recipients: [keys.ageRecipient] },
+      verifyKey: { identity: keys.ageIdentity },
+      folder,
+    });
+    await writeFile(`${folder}/key.txt`, `${keys.ageIdentity}\n`, { mode: 0o600 });
+    const out = await tempDir();
+    const run = (command: string) => execFileSync('sh', ['-c', command], { cwd: out }).toString();
+    const listing = run(`age -d -i ${folder}/key.txt ${exported.paths[0]} | tar -t`)
+      .trim()
+      .split('\n');
+    expect(listing[0]).toBe('format.json');
+    expect(listing.slice(-2)).toEqual(['manifest.json', 'manifest.sig']);
+    run(`age -d -i ${folder}/key.txt ${exported.paths[0]} | tar -x`);
+    const manifest = JSON.parse(await readFile(`${out}/manifest.json`, 'utf8')) as Manifest;
+    const sums = run(`sha256sum ${manifest.parts.map((p) => p.name).join(' ')}`);
+    for (const part of manifest.parts) expect(sums).toContain(`${part.sha256}  ${part.name}`);
+  });
+
+  it('is read by the age CLI with the passphrase (typed on a terminal)', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    const passphrase = 'siete garzas cruzan el río de noche';
+    const exported = await exportToFile({
+      source: memorySource(sampleRecords, []),
+      fields: await senderFields(keys),
+      keys,
+      target: { passphrase },
+      verifyKey: { passphrase },
+      folder,
+    });
+    // age reads passphrases only from a terminal: `script` gives it one.
+    execFileSync('sh', [
+      '-c',
+      `(sleep 1; printf '%s\\n' '${passphrase}') | script -qec "age -d -o ${folder}/inner.tar ${exported.paths[0]}" /dev/null`,
+    ]);
+    const listing = execFileSync('tar', ['-tf', `${folder}/inner.tar`]).toString();
+    expect(listing).toContain('manifest.sig');
+  });
+
+  it('cancels mid-way and leaves no file', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    const controller = new AbortController();
+    const failure = exportToFile({
+      source: memorySource(sampleRecords, [randomBytes(3_000_000)]),
+      fields: { ...(await senderFields(keys)), exportId: randomUUID() },
+      keys,
+      target: { recipients: [keys.ageRecipient] },
+      verifyKey: { identity: keys.ageIdentity },
+      folder,
+      signal: controller.signal,
+      onProgress: (_phase, done) => {
+        if (done > 200_000) controller.abort();
+      },
+    });
+    await expect(failure).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+});

@@ -1,0 +1,218 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/database/open-database';
+import { signBytes } from '../../electron/office/office-keys';
+import { tarEnd, tarHeader, tarPadding } from '../../electron/exchange/tar-format';
+import { openWithPassphrase } from '../../electron/vault/vault';
+import { vaultPaths } from '../../electron/vault/vault-paths';
+import { codeOf, partneredOffices, startOffice, type Office } from './support/exchange-core';
+import { encryptTo, innerArchive, memorySource, sampleRecords } from './support/exchange-files';
+import { tempDir } from './support/temp-dir';
+import { STRONG_PASSPHRASE } from './support/test-core';
+
+/** SHA-256 of every table's rows, read with the vault key: proof that nothing was written. */
+async function checksum(office: Office): Promise<string> {
+  await office.op('vault.lock', {});
+  const key = await openWithPassphrase(vaultPaths(office.dir), STRONG_PASSPHRASE);
+  const db = await openDatabase(vaultPaths(office.dir).databaseFile, key);
+  const hash = createHash('sha256');
+  const tables = await db.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  for (const { name } of tables) {
+    hash.update(String(name));
+    const rows = await db.all(`SELECT * FROM "${String(name)}"`);
+    hash.update(JSON.stringify(rows.map((row) => JSON.stringify(row)).sort()));
+  }
+  await db.close();
+  await office.op('vault.unlock', { passphrase: STRONG_PASSPHRASE });
+  return hash.digest('hex');
+}
+
+function tar(entries: [string, Buffer, number?][]): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, body, claimed] of entries) {
+    const header = tarHeader('placeholder', claimed ?? body.length, new Date());
+    // Write the name by hand: tarHeader itself never writes an unsafe one.
+    header.fill(0, 0, 100);
+    header.write(name, 0, 'utf8');
+    header.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    parts.push(header, body, tarPadding(body.length));
+  }
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  return Buffer.concat([...parts, tarEnd(size)]);
+}
+
+const marker = (version: number) =>
+  Buffer.from(JSON.stringify({ format: 'resguardo-exchange', version }));
+
+function flip(bytes: Buffer, at: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[at] = copy[at]! ^ 0x01;
+  return copy;
+}
+
+describe('hostile import files', () => {
+  it('refuses each with a clear code and leaves the database unchanged', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    await a.op('cases.create', {
+      title: 'Caso de prueba',
+      status: 'open',
+      urgency: 'high',
+      rightsAtStake: [],
+      tags: [],
+      confidentiality: 'internal',
+      aggressions: [],
+      sources: [],
+    });
+    const folder = await tempDir();
+    a.choose.folder = folder;
+    await a.op('exchange.export', {
+      jobId: randomUUID(),
+      scope: { all: true },
+      to: { partners: [cardB.fingerprint] },
+    });
+    const [name] = await readdir(folder);
+    const valid = await readFile(`${folder}/${name}`);
+    const header = valid.indexOf('\n--- ') + 5;
+
+    const { tar: inner } = await innerArchive(memorySource(sampleRecords, [Buffer.from('prueba')]));
+    const recordsAt = inner.indexOf('Llamar el lunes');
+    const sigAt = inner.lastIndexOf(Buffer.from('manifest.sig')) + 512;
+    const other = await startOffice('Oficina Quetzaltenango');
+    const otherCard = await other.op('office.card', {});
+    execFileSync('sh', ['-c', `echo hola | age -r ${cardB.ageRecipient} -o ${folder}/plain.age`]);
+
+    const cases: [string, () => Promise<Buffer | string>, string][] = [
+      [
+        'truncated',
+        async () => valid.subarray(0, Math.floor(valid.length / 2)),
+        'exchange_corrupt',
+      ],
+      [
+        'cut at a chunk boundary',
+        async () => valid.subarray(0, valid.length - 40),
+        'exchange_corrupt',
+      ],
+      [
+        'a byte flipped in the ciphertext',
+        async () => flip(valid, valid.length - 100),
+        'exchange_corrupt',
+      ],
+      ['a byte flipped in the header', async () => flip(valid, header + 3), 'exchange_corrupt'],
+      [
+        'a byte flipped in the inner archive',
+        async () => encryptTo(cardB.ageRecipient, flip(inner, recordsAt), folder),
+        'exchange_corrupt',
+      ],
+      [
+        'encrypted to another office',
+        async () => encryptTo(otherCard.ageRecipient, inner, folder),
+        'exchange_wrong_key',
+      ],
+      ['a valid age file that is not ours', async () => `${folder}/plain.age`, 'exchange_not_ours'],
+      [
+        'not an age file',
+        async () => Buffer.from('PK\u0003\u0004 not age at all'),
+        'exchange_not_ours',
+      ],
+      [
+        'a ../ name',
+        async () =>
+          encryptTo(
+            cardB.ageRecipient,
+            tar([
+              ['format.json', marker(1)],
+              ['../../evil', Buffer.from('x')],
+            ]),
+            folder,
+          ),
+        'exchange_unsafe_path',
+      ],
+      [
+        'an absolute name',
+        async () =>
+          encryptTo(
+            cardB.ageRecipient,
+            tar([
+              ['format.json', marker(1)],
+              ['/etc/passwd', Buffer.from('x')],
+            ]),
+            folder,
+          ),
+        'exchange_unsafe_path',
+      ],
+      [
+        'a bad signature',
+        async () => encryptTo(cardB.ageRecipient, flip(inner, sigAt + 5), folder),
+        'exchange_bad_signature',
+      ],
+      [
+        'a future format version',
+        async () => encryptTo(cardB.ageRecipient, tar([['format.json', marker(2)]]), folder),
+        'exchange_version_unsupported',
+      ],
+      [
+        'an oversized entry',
+        async () =>
+          encryptTo(
+            cardB.ageRecipient,
+            tar([
+              ['format.json', marker(1)],
+              ['records-0001.jsonl', Buffer.alloc(0), 9 * 1024 * 1024],
+            ]),
+            folder,
+          ),
+        'exchange_too_large',
+      ],
+      [
+        'a missing manifest',
+        async () => encryptTo(cardB.ageRecipient, tar([['format.json', marker(1)]]), folder),
+        'exchange_corrupt',
+      ],
+    ];
+
+    const before = await checksum(b);
+    for (const [label, make, code] of cases) {
+      const made = await make();
+      const path = typeof made === 'string' ? made : `${folder}/hostile-${randomUUID()}.age`;
+      if (typeof made !== 'string') await writeFile(path, made);
+      b.choose.file = path;
+      expect(await codeOf(b.op('exchange.preview', {})), label).toBe(code);
+    }
+    expect(await checksum(b)).toBe(before);
+    // The control: the untouched file is accepted.
+    b.choose.file = `${folder}/${name}`;
+    expect((await b.op('exchange.preview', {}))?.counts.new).toBeGreaterThan(0);
+  });
+
+  it('refuses a manifest whose hashes do not match, even when signed', async () => {
+    const { b, cardB } = await partneredOffices();
+    const folder = await tempDir();
+    const { manifest, keys } = await innerArchive(memorySource(sampleRecords, []));
+    const records = Buffer.from(sampleRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const lying = { ...manifest, parts: [{ ...manifest.parts[0]!, sha256: 'f'.repeat(64) }] };
+    const manifestBytes = Buffer.from(JSON.stringify(lying));
+    const forged = tar([
+      ['format.json', marker(1)],
+      ['records-0001.jsonl', records],
+      ['manifest.json', manifestBytes],
+      ['manifest.sig', signBytes(keys, manifestBytes)],
+    ]);
+    b.choose.file = await encryptTo(cardB.ageRecipient, forged, folder);
+    expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
+    // The control: the same forgery with the true hash is accepted.
+    const honestBytes = Buffer.from(JSON.stringify(manifest));
+    const honest = tar([
+      ['format.json', marker(1)],
+      ['records-0001.jsonl', records],
+      ['manifest.json', honestBytes],
+      ['manifest.sig', signBytes(keys, honestBytes)],
+    ]);
+    b.choose.file = await encryptTo(cardB.ageRecipient, honest, folder);
+    expect((await b.op('exchange.preview', {}))?.sender.status).toBe('unknown');
+  });
+});

@@ -1,0 +1,70 @@
+import { type Input, type OperationName, type Output } from '../../../shared/contract';
+import { type CoreAdapters } from '../../../electron/core/adapters';
+import { createCore } from '../../../electron/core/create-core';
+import { KDF_MINIMUM } from '../../../electron/vault/kdf';
+import { STRONG_PASSPHRASE } from './test-core';
+import { tempDir } from './temp-dir';
+
+/** A vault whose dialogs answer what the test put in `choose` (paths never come from input). */
+export async function startOffice(officeName: string) {
+  const dir = await tempDir();
+  const choose = {
+    folder: null as string | null,
+    file: null as string | null,
+    save: null as string | null,
+  };
+  const events: { name: string; payload: unknown }[] = [];
+  let clipboard = '';
+  const adapters: CoreAdapters = {
+    clipboard: { readText: async () => clipboard, writeText: async (t) => void (clipboard = t) },
+    emit: (name, payload) => void events.push({ name, payload }),
+    log: () => undefined,
+    dialogs: {
+      chooseFilesToOpen: async () => [],
+      chooseSavePath: async () => choose.save,
+      chooseExportFolder: async () => choose.folder,
+      chooseImportFile: async () => choose.file,
+    },
+  };
+  const core = await createCore({
+    dataDir: dir,
+    adapters,
+    defaultLanguage: 'es',
+    kdf: KDF_MINIMUM,
+  });
+  async function op<O extends OperationName>(operation: O, input: Input<O>): Promise<Output<O>> {
+    const reply = await core.dispatch(operation, input);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.code), { code: reply.error.code });
+    return reply.value as Output<O>;
+  }
+  await op('vault.create', {
+    officeName,
+    displayName: 'Ana Documentadora',
+    passphrase: STRONG_PASSPHRASE,
+  });
+  return { dir, core, op, choose, events, clipboard: () => clipboard };
+}
+export type Office = Awaited<ReturnType<typeof startOffice>>;
+
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error) return String(error.code);
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** Two offices that imported and verified each other's cards. */
+export async function partneredOffices() {
+  const a = await startOffice('Red de Defensoras del Istmo');
+  const b = await startOffice('Oficina Tegucigalpa');
+  const cardA = await a.op('office.card', {});
+  const cardB = await b.op('office.card', {});
+  const bInA = await a.op('partners.importCard', { text: cardB.text });
+  const aInB = await b.op('partners.importCard', { text: cardA.text });
+  await a.op('partners.verify', { fingerprint: bInA!.fingerprint });
+  await b.op('partners.verify', { fingerprint: aInB!.fingerprint });
+  return { a, b, cardA, cardB };
+}

@@ -1,0 +1,24 @@
+import { type Input, type OperationName } from '../../../shared/contract';
+
+type ExchangeOperation = Extract<OperationName, `${'office' | 'partners' | 'exchange'}.${string}`>;
+
+const FINGERPRINT = 'a'.repeat(64);
+const ID = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
+/** One valid request per exchange operation, spread into the contract test's samples. */
+export const exchangeSamples: { [O in ExchangeOperation]: Input<O> } = {
+  'office.card': {},
+  'office.saveCard': {},
+  'office.copyCard': {},
+  'partners.importCard': { text: '{"format":"resguardo-office-card"}' },
+  'partners.list': {},
+  'partners.verify': { fingerprint: FINGERPRINT },
+  'partners.rename': { fingerprint: FINGERPRINT, name: 'Oficina Tegucigalpa' },
+  'partners.remove': { fingerprint: FINGERPRINT },
+  'exchange.export': { jobId: ID, scope: { caseIds: [ID] }, to: { partners: [FINGERPRINT] } },
+  'exchange.cancel': { jobId: ID },
+  'exchange.preview': { passphrase: 'una frase larga y rara' },
+  'exchange.apply': { importId: ID, acceptUnverified: false },
+  'exchange.discard': { importId: ID },
+  'exchange.conflicts': {},
+};
