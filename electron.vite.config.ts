@@ -8,6 +8,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          'dossier-worker': resolve(__dirname, 'electron/dossiers/render-worker.ts'),
         },
       },
     },

@@ -31,9 +31,9 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * The demo vault (scripts/demo, about 3 minutes for 100 000 cases here) is kept between runs in
- * one folder per case count; `complete` marks a finished generation. The plain copy is made
- * after the vault is opened (so migrated) and remade when the schema moves.
+ * The demo vault (scripts/demo: 100 000 cases took 8 minutes here, on a loaded machine) is kept
+ * between runs, one folder per case count; `complete` marks a finished generation. The plain
+ * copy is made after the vault is opened (so migrated) and remade when the schema moves.
  */
 async function benchData(print: PrintFigure): Promise<{ dir: string; plainFile: string }> {
   const dir = join(tmpdir(), `resguardo-bench-dashboard-${CASES}`);

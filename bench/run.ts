@@ -1,5 +1,6 @@
 import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
+import { benchDossier } from './dossier';
 import { benchExchange } from './exchange';
 import { printFigure } from './print';
 import { benchVault } from './vault';
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   await benchCases(printFigure);
   await benchExchange(printFigure);
   await benchDashboard(printFigure);
+  await benchDossier(printFigure);
 }
 
 main().catch((error: unknown) => {

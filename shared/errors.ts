@@ -34,6 +34,8 @@ export const errorCodes = [
   'exchange_unsafe_path',
   'exchange_unverified_sender',
   'exchange_no_recipient',
+  'drive_gone',
+  'consent_missing',
   'internal',
 ] as const;
 

@@ -1,4 +1,5 @@
 import { type EventName, type EventPayload } from '../../shared/contract';
+import { type DetectedDrive } from '../drives/drive-types';
 
 /**
  * Side effects the handlers need, given to them from outside: Electron's in the app,
@@ -26,10 +27,17 @@ export interface DialogsAdapter {
   chooseImportFile?(kind: 'card' | 'export'): Promise<string | null>;
 }
 
+/** Removable drives (electron/drives in the app, a fake list in the test host). */
+export interface DrivesAdapter {
+  list(): Promise<DetectedDrive[]>;
+}
+
 export interface CoreAdapters {
   clipboard: ClipboardAdapter;
   emit: EmitEvent;
   log: Log;
   /** Optional until main wires Electron's: evidence operations answer `internal` without it. */
   dialogs?: DialogsAdapter;
+  /** Without it no drive is ever listed: the user picks a folder. */
+  drives?: DrivesAdapter;
 }

@@ -3,12 +3,16 @@ import { type LockReason } from '../../shared/contract';
 import { caseHandlers } from '../handlers/case-handlers';
 import { dashboardHandlers } from '../handlers/dashboard-handlers';
 import { casePartHandlers } from '../handlers/case-part-handlers';
+import { dossierHandlers } from '../handlers/dossier-handlers';
 import { draftHandlers } from '../handlers/draft-handlers';
+import { driveHandlers, driveView } from '../handlers/drive-handlers';
+import { createDrivePoller } from '../drives/drive-poller';
 import { evidenceHandlers } from '../handlers/evidence-handlers';
 import { exchangeHandlers } from '../handlers/exchange-handlers';
 import { peopleHandlers } from '../handlers/people-handlers';
 import { preferenceHandlers } from '../handlers/preference-handlers';
 import { riskHandlers } from '../handlers/risk-handlers';
+import { statisticsHandlers } from '../handlers/statistics-handlers';
 import { vaultHandlers } from '../handlers/vault-handlers';
 import { createDispatcher, type Handlers } from '../ipc/dispatcher';
 import { loadPreferences } from '../preferences/preferences-store';
@@ -56,10 +60,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...evidenceHandlers(context),
     ...draftHandlers(context),
     ...exchangeHandlers(context),
+    ...driveHandlers(context),
     ...riskHandlers(context),
     ...dashboardHandlers(context),
+    ...dossierHandlers(context),
+    ...statisticsHandlers(context),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, options.adapters.log);
+  const drives = options.adapters.drives;
+  // Only the list of labels and ids goes out; the renderer ignores it while locked.
+  const poller = drives
+    ? createDrivePoller(
+        () => drives.list(),
+        (list) => options.adapters.emit('drives.changed', { drives: list.map(driveView) }),
+      )
+    : null;
+  void poller?.current().catch(() => undefined);
 
   return {
     dispatch,
@@ -73,6 +89,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       timer.unref();
       return () => clearInterval(timer);
     },
-    close: () => lock('user'),
+    close: () => {
+      poller?.stop();
+      return lock('user');
+    },
   };
 }

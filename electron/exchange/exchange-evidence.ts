@@ -1,29 +1,18 @@
-import { AppFailure } from '../../shared/errors';
 import { type Queryable } from '../database/sqlite';
+import { type StoredEvidence } from '../evidence/evidence-store';
 import { type EvidenceBlob } from './exchange-records';
 import { type ExportScope } from './table-records';
 
 /**
- * How exchange reads and stores evidence files, by SHA-256. The evidence store
- * (electron/evidence) is still being built with a file-path API; the adapter from it to this
- * interface is the remaining wiring. Until then `noEvidence` exports none and refuses to import
- * files that carry evidence, rather than dropping them silently.
+ * How exchange reads and stores evidence content. The rows themselves (`evidence_items`,
+ * without their file id and key) travel as records; the content travels once per SHA-256.
+ * vault-evidence.ts is the real one, over the encrypted evidence folder.
  */
 export interface ExchangeEvidence {
+  /** One blob per distinct content in scope, decrypted as a stream when the archive reads it. */
   list(db: Queryable, scope: ExportScope): Promise<EvidenceBlob[]>;
-  has(db: Queryable, sha256: string): Promise<boolean>;
-  /** Store the content; returns how to remove it again if the import transaction fails. */
-  put(
-    sha256: string,
-    size: number,
-    content: AsyncIterable<Uint8Array>,
-  ): Promise<() => Promise<void>>;
+  /** Encrypt incoming content under a fresh per-item key; no row is written yet. */
+  store(content: AsyncIterable<Uint8Array>): Promise<StoredEvidence>;
+  /** Remove stored files whose rows were never written (an import that failed or was undone). */
+  remove(fileIds: readonly string[]): Promise<void>;
 }
-
-export const noEvidence: ExchangeEvidence = {
-  list: async () => [],
-  has: async () => false,
-  put: async () => {
-    throw new AppFailure('internal');
-  },
-};

@@ -7,6 +7,7 @@ import { ownCard } from '../office/office-views';
 import { getPartner } from '../office/partner-repository';
 import { readVaultState, writeVaultState } from '../repositories/office-repository';
 import { type ExchangeEvidence } from './exchange-evidence';
+import { recordEvidenceExport } from './evidence-records';
 import { type ExchangeRecord, recordHash } from './exchange-records';
 import { exportToFile, type ExportPhase } from './export-file';
 import { writeBase } from './merge';
@@ -91,7 +92,10 @@ export async function runExport(request: ExportRequest) {
     },
   });
   const evidenceCount = result.manifest.parts.filter((p) => p.name.startsWith('evidence/')).length;
+  const counterpart =
+    'passphrase' in request.to ? 'passphrase' : partners.map((p) => p.name).join(', ');
   await db.transaction(async (tx) => {
+    await recordEvidenceExport(tx, request.scope, request.actor, counterpart);
     for (const partner of partners) {
       for (const one of exported)
         await writeBase(tx, partner.fingerprint, one.kind, one.id, one.hash);

@@ -9,10 +9,10 @@ import { findPartner } from '../office/partner-repository';
 import { type AgeKey } from './age-reader';
 import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
+import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
 import { applyRecords, classifyAll, countVerdicts } from './merge';
 import { exportParts } from './part-files';
-import { readSpooled } from './spool';
 
 export interface PendingImport {
   preview: ImportPreview;
@@ -80,9 +80,9 @@ export async function prepareImport(
 }
 
 /**
- * Second pass: store the evidence, then every record in one transaction with the replay
- * counter, the origins and the audit entry — all or nothing (stored evidence is removed again
- * if the transaction fails).
+ * Second pass: encrypt the new evidence items under fresh keys, then write every record in one
+ * transaction with the evidence keys and custody, the replay counter, the origins and the audit
+ * entry — all or nothing (the staged files are removed again if the transaction fails).
  */
 export async function applyImport(
   db: Database,
@@ -95,12 +95,17 @@ export async function applyImport(
   if (preview.needsAcceptance && !acceptUnverified)
     throw new AppFailure('exchange_unverified_sender');
   const { manifest } = verified;
-  const undo: (() => Promise<void>)[] = [];
+  let stagedFiles: () => string[] = () => [];
   try {
-    for (const [sha256, spooled] of verified.evidence) {
-      if (await evidence.has(db, sha256)) continue;
-      undo.push(await evidence.put(sha256, spooled.size, readSpooled(spooled)));
-    }
+    const { staged, fileIds } = await stageEvidence(
+      db,
+      manifest.sender.fingerprint,
+      verified.records,
+      verified.evidence,
+      evidence,
+    );
+    stagedFiles = fileIds;
+    const hooks = evidenceHooks(staged, actor, preview.sender.name);
     const at = new Date().toISOString();
     const counts = await db.transaction(async (tx) => {
       // Checked again inside the transaction: two imports of one file must not both pass.
@@ -119,7 +124,7 @@ export async function applyImport(
         importId: preview.importId,
         at,
       };
-      const counts = await applyRecords(tx, verified.records, origin);
+      const counts = await applyRecords(tx, verified.records, origin, hooks);
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -153,7 +158,8 @@ export async function applyImport(
     });
     return { counts, evidenceCount: verified.evidence.size };
   } catch (error) {
-    for (const remove of undo) await remove().catch(() => undefined);
+    // The rows (and so the keys) were never written: the staged files are noise, remove them.
+    await evidence.remove(stagedFiles()).catch(() => undefined);
     throw error;
   } finally {
     await discardVerified(verified);

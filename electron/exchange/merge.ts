@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
-import { type Queryable } from '../database/sqlite';
+import { type Queryable, type SqlValue } from '../database/sqlite';
 import { type ExchangeRecord, recordHash } from './exchange-records';
 import { isRecordKind, readRecord, RECORD_KINDS, writeRecord } from './table-records';
 
@@ -83,6 +83,16 @@ export interface Origin {
   at: string;
 }
 
+/** What a kind needs beyond its columns (evidence: a local file and custody entries). */
+export interface WriteHooks {
+  localColumns(
+    tx: Queryable,
+    record: ExchangeRecord,
+    exists: boolean,
+  ): Promise<Record<string, SqlValue>>;
+  written(tx: Queryable, record: ExchangeRecord, exists: boolean): Promise<void>;
+}
+
 /**
  * Apply inside the caller's transaction, classifying again (the database may have changed since
  * the preview). Conflicts leave the local row as it is and keep the incoming version beside it.
@@ -91,6 +101,7 @@ export async function applyRecords(
   tx: Queryable,
   records: readonly ExchangeRecord[],
   origin: Origin,
+  hooks?: WriteHooks,
 ) {
   const classified = await classifyAll(tx, origin.office, records);
   for (const one of classified) {
@@ -115,7 +126,9 @@ export async function applyRecords(
       continue;
     }
     if (one.verdict === 'new' || one.verdict === 'update') {
-      await writeRecord(tx, record, one.verdict === 'update');
+      const exists = one.verdict === 'update';
+      await writeRecord(tx, record, exists, await hooks?.localColumns(tx, record, exists));
+      await hooks?.written(tx, record, exists);
       await tx.run(
         `INSERT INTO record_origins (kind, record_id, office, office_name, exported_at, imported_at, import_id)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, record_id) DO UPDATE SET office = excluded.office,

@@ -18,6 +18,8 @@ const TABLES = {
   sources: [],
   responses: [],
   case_notes: [],
+  // The file id and key are this vault's own: the receiver encrypts under a fresh key.
+  evidence_items: ['file_id', 'file_key'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RecordKind = keyof typeof TABLES;
@@ -83,6 +85,7 @@ function scopeWhere(kind: RecordKind, count: number): string {
     case 'sources':
     case 'responses':
     case 'case_notes':
+    case 'evidence_items':
       return `case_id IN ${cases}`;
     case 'aggression_victims':
     case 'perpetrators':
@@ -124,7 +127,13 @@ export async function* scopedRecords(
  * Write an incoming record over (or as) the local row. Only columns the table has are written;
  * a value of the wrong shape or a broken reference fails the whole import transaction.
  */
-export async function writeRecord(tx: Queryable, record: ExchangeRecord, exists: boolean) {
+export async function writeRecord(
+  tx: Queryable,
+  record: ExchangeRecord,
+  exists: boolean,
+  /** Columns from this vault, not the file (an evidence item's file id and key). */
+  local: Record<string, SqlValue> = {},
+) {
   if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
   const allowed = await writableColumns(tx, record.kind);
   const columns: [string, SqlValue][] = [];
@@ -137,6 +146,7 @@ export async function writeRecord(tx: Queryable, record: ExchangeRecord, exists:
     if (!allowed.has(name) || Array.isArray(value)) throw new AppFailure('exchange_corrupt');
     columns.push([name, value]);
   }
+  columns.push(...Object.entries(local));
   try {
     if (exists) {
       const set = columns.map(([n]) => `${n} = ?`).join(', ');

@@ -6,7 +6,9 @@ import { type CoreContext, requireSession } from '../core/context';
 import { type Session } from '../core/session';
 import { writeFileAtomic } from '../files/atomic-write';
 import { type Handlers } from '../ipc/dispatcher';
-import { type ExchangeEvidence, noEvidence } from '../exchange/exchange-evidence';
+import { resolveDrive } from './drive-handlers';
+import { type ExchangeEvidence } from '../exchange/exchange-evidence';
+import { vaultEvidence } from '../exchange/vault-evidence';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
@@ -42,7 +44,7 @@ export function exchangeHandlers(
   context: CoreContext,
   options: ExchangeOptions = {},
 ): ExchangeHandlers {
-  const evidence = options.evidence ?? noEvidence;
+  const evidence = options.evidence ?? vaultEvidence(context.paths.dir);
   const jobs = new Map<string, AbortController>();
   // Verified imports waiting for `apply`, tied to the session that made them: a lock drops them.
   const pending = new Map<string, { session: Session; value: PendingImport }>();
@@ -123,10 +125,13 @@ export function exchangeHandlers(
       return {};
     },
 
-    'exchange.export': async ({ jobId, scope, to }) => {
+    'exchange.export': async ({ jobId, scope, to, drive }) => {
       const session = requireSession(context);
       if (jobs.has(jobId)) throw new AppFailure('conflict');
-      const folder = await dialogs().chooseExportFolder?.();
+      const folder =
+        drive === undefined
+          ? await dialogs().chooseExportFolder?.()
+          : await resolveDrive(context, drive);
       if (!folder) return null;
       const controller = new AbortController();
       jobs.set(jobId, controller);
@@ -152,9 +157,12 @@ export function exchangeHandlers(
       jobs.get(jobId)?.abort();
       return {};
     },
-    'exchange.preview': async ({ passphrase }) => {
+    'exchange.preview': async ({ passphrase, fromDrive }) => {
       const session = requireSession(context);
-      const chosen = await dialogs().chooseImportFile?.('export');
+      const chosen =
+        fromDrive === undefined
+          ? await dialogs().chooseImportFile?.('export')
+          : join(await resolveDrive(context, fromDrive.drive), fromDrive.name);
       if (!chosen) return null;
       await mkdir(spoolDir, { recursive: true, mode: 0o700 });
       const value = await prepareImport(

@@ -1,6 +1,7 @@
 import { type BrowserWindow, clipboard } from 'electron';
 import { type CoreAdapters, type Log } from '../core/adapters';
 import { EVENT_CHANNEL } from './channels';
+import { listSystemDrives } from '../drives/system-drives';
 import { electronDialogs } from './dialogs';
 
 /** Never logs payloads: they could carry case data. Callers pass only what is safe to keep. */
@@ -23,5 +24,6 @@ export function electronAdapters(getWindow: () => BrowserWindow | null): CoreAda
     },
     log,
     dialogs: electronDialogs(getWindow),
+    drives: { list: () => listSystemDrives(process.platform) },
   };
 }

@@ -37,14 +37,17 @@ export async function aggressionAggregates(db: Queryable, range: DateRange): Pro
   };
 
   if (firstMonth < lastMonth) {
+    // Summed here, so a few hundred rows cross over instead of one per month and key.
     const rows = await db.all(
-      `SELECT dimension, month, key, n FROM dashboard_counts
-       WHERE dimension IN ('act', 'country', 'type', 'perpetrator')
-         AND month > ? AND month < ? AND n > 0`,
+      `SELECT dimension, CASE dimension WHEN 'act' THEN month END AS month, key, sum(n) AS n
+       FROM dashboard_counts
+       WHERE dimension IN ('act', 'country', 'type', 'perpetrator') AND month > ? AND month < ?
+       GROUP BY 1, 2, 3`,
       [firstMonth, lastMonth],
     );
     for (const r of rows) {
-      add(r['dimension'] as Dimension, String(r['key']), String(r['month']), Number(r['n']));
+      const month = r['month'] === null ? null : String(r['month']);
+      add(r['dimension'] as Dimension, String(r['key']), month, Number(r['n']));
     }
     await countActs(db, from, `${firstMonth}-31`, add);
     await countActs(db, `${lastMonth}-01`, to, add);

@@ -6,10 +6,11 @@ import {
 } from '../../shared/contract/dashboard';
 import { reviewStatus } from '../../shared/risk';
 import { reviewTrigger, riskLevel } from '../../shared/vocabularies';
-import { type Queryable } from '../database/sqlite';
+import { type Queryable, type Row } from '../database/sqlite';
 import { aggressionAggregates, type DateRange } from './dashboard-aggregates';
 import { mergeTriggers } from './risk-assessment-repository';
 import { subjectLabel } from './risk-sql';
+import { placeholders } from './sql-rows';
 import { triggersFromActivity } from './risk-triggers';
 
 /**
@@ -20,26 +21,42 @@ import { triggersFromActivity } from './risk-triggers';
 const LATEST = `SELECT l.id, l.person_id, l.collective_id, l.assessed_on, l.level, l.next_review_on,
     l.review_triggers, ${subjectLabel('l')} AS label,
     s.last_aggression_on, s.last_close_on
-  FROM (SELECT a.id, a.person_id, a.collective_id, a.assessed_on, a.level, a.next_review_on,
-      a.review_triggers, row_number() OVER (
+  FROM (SELECT a.id, a.person_id, a.collective_id, a.assessed_on,
+      coalesce(a.override_level, a.computed_level) AS level, a.next_review_on, a.review_triggers,
+      row_number() OVER (
         PARTITION BY coalesce(a.person_id, a.collective_id)
         ORDER BY a.assessed_on DESC, a.created_at DESC) AS rn
     FROM risk_assessments a) l
   LEFT JOIN risk_subject_activity s ON s.subject_id = coalesce(l.person_id, l.collective_id)
   WHERE l.rn = 1`;
 
-const latestRow = z.object({
-  id: z.string(),
-  person_id: z.string().nullable(),
-  collective_id: z.string().nullable(),
-  label: z.string(),
-  assessed_on: z.string(),
-  level: riskLevel.schema,
-  next_review_on: z.string(),
-  review_triggers: z.string(),
-  last_aggression_on: z.string().nullable(),
-  last_close_on: z.string().nullable(),
-});
+const storedTriggers = z.array(reviewTrigger.schema);
+
+/**
+ * One latest assessment. Thousands of rows per call: mapped by hand (the level checked against
+ * its vocabulary, the trigger list parsed only when not empty) rather than through a zod object
+ * per row, which cost more than the query itself; the reply is still parsed whole at the end.
+ */
+function latestRow(r: Row) {
+  const text = (key: string) => String(r[key]);
+  const nullable = (key: string) => (r[key] === null ? null : String(r[key]));
+  const triggers = text('review_triggers');
+  return {
+    id: text('id'),
+    personId: nullable('person_id'),
+    collectiveId: nullable('collective_id'),
+    label: text('label'),
+    assessedOn: text('assessed_on'),
+    level: riskLevel.schema.parse(r['level']),
+    nextReviewOn: text('next_review_on'),
+    set: triggers === '[]' ? [] : storedTriggers.parse(JSON.parse(triggers)),
+    activity: {
+      lastAggressionOn: nullable('last_aggression_on'),
+      lastCloseOn: nullable('last_close_on'),
+    },
+  };
+}
+type LatestRow = ReturnType<typeof latestRow>;
 
 const LEVEL_RANK = { low: 0, medium: 1, high: 2, extreme: 3 } as const;
 const STATUS_RANK = { at_once: 0, overdue: 1, due: 2 } as const;
@@ -58,23 +75,22 @@ export async function dashboardSummary(
       [DASHBOARD_LIST_MAX],
     ),
     db.all(LATEST),
-    // All open measures past due (index protection_measures_due); those of superseded
-    // assessments are dropped below.
+    // Open measures past due, from the covering index alone; those of superseded assessments
+    // are dropped below, and only the ones shown are read whole.
     db.all(
-      `SELECT id, assessment_id, category, description, responsible, due_on, status
-       FROM protection_measures
+      `SELECT id, assessment_id FROM protection_measures
        WHERE status IN ('planned', 'in_progress') AND due_on < ?
        ORDER BY due_on, id`,
       [today],
     ),
     aggressionAggregates(db, range),
   ]);
-  const latest = latestRows.map((r) => latestRow.parse(r));
+  const latest = latestRows.map(latestRow);
   const byId = new Map(latest.map((r) => [r.id, r]));
-  const subjectOf = (r: z.infer<typeof latestRow>) => ({
+  const subjectOf = (r: LatestRow) => ({
     assessmentId: r.id,
-    personId: r.person_id,
-    collectiveId: r.collective_id,
+    personId: r.personId,
+    collectiveId: r.collectiveId,
     label: r.label,
   });
 
@@ -82,26 +98,20 @@ export async function dashboardSummary(
     .filter((r) => r.level === 'high' || r.level === 'extreme')
     .sort(
       (a, b) =>
-        LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
-        a.next_review_on.localeCompare(b.next_review_on),
+        LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.nextReviewOn.localeCompare(b.nextReviewOn),
     )
     .map((r) => ({
       ...subjectOf(r),
       level: r.level,
-      assessedOn: r.assessed_on,
-      nextReviewOn: r.next_review_on,
+      assessedOn: r.assessedOn,
+      nextReviewOn: r.nextReviewOn,
     }));
 
   const reviews = latest.flatMap((r) => {
-    const set = z.array(reviewTrigger.schema).parse(JSON.parse(r.review_triggers));
-    const found = triggersFromActivity(
-      { lastAggressionOn: r.last_aggression_on, lastCloseOn: r.last_close_on },
-      r.assessed_on,
-    );
-    const triggers = mergeTriggers(set, found);
-    const status = reviewStatus(r.next_review_on, triggers, today);
+    const triggers = mergeTriggers(r.set, triggersFromActivity(r.activity, r.assessedOn));
+    const status = reviewStatus(r.nextReviewOn, triggers, today);
     if (status === 'scheduled') return [];
-    return [{ ...subjectOf(r), level: r.level, nextReviewOn: r.next_review_on, status, triggers }];
+    return [{ ...subjectOf(r), level: r.level, nextReviewOn: r.nextReviewOn, status, triggers }];
   });
   reviews.sort(
     (a, b) =>
@@ -110,19 +120,19 @@ export async function dashboardSummary(
       a.nextReviewOn.localeCompare(b.nextReviewOn),
   );
 
-  const overdue = measureRows.flatMap((m) => {
+  const overdue = measureRows.filter((m) => byId.has(String(m['assessment_id'])));
+  const shown = overdue.slice(0, DASHBOARD_LIST_MAX).map((m) => String(m['id']));
+  const details = await db.all(
+    `SELECT id, assessment_id, category, description, responsible, due_on, status
+     FROM protection_measures WHERE id IN (${placeholders(shown.length)}) ORDER BY due_on, id`,
+    shown,
+  );
+  const overdueItems = details.flatMap((m) => {
     const current = byId.get(String(m['assessment_id']));
     if (!current) return [];
+    const { category, description, responsible, due_on: dueOn, status } = m;
     return [
-      {
-        id: m['id'],
-        ...subjectOf(current),
-        category: m['category'],
-        description: m['description'],
-        responsible: m['responsible'],
-        dueOn: m['due_on'],
-        status: m['status'],
-      },
+      { id: m['id'], ...subjectOf(current), category, description, responsible, dueOn, status },
     ];
   });
 
@@ -142,7 +152,7 @@ export async function dashboardSummary(
     },
     atRisk: { count: atRisk.length, items: atRisk.slice(0, DASHBOARD_LIST_MAX) },
     reviews: { count: reviews.length, items: reviews.slice(0, DASHBOARD_LIST_MAX) },
-    overdueMeasures: { count: overdue.length, items: overdue.slice(0, DASHBOARD_LIST_MAX) },
+    overdueMeasures: { count: overdue.length, items: overdueItems },
     aggressions,
   });
 }

@@ -102,6 +102,7 @@ export async function addCustody(
     actor: string;
     hashOk: boolean;
     sha256: string | null;
+    counterpart?: string;
   },
   at = new Date().toISOString(),
 ): Promise<void> {
@@ -113,6 +114,7 @@ export async function addCustody(
     at,
     hash_ok: entry.hashOk ? 1 : 0,
     sha256: entry.sha256,
+    counterpart: entry.counterpart ?? null,
     created_at: at,
     updated_at: at,
   });
@@ -120,7 +122,7 @@ export async function addCustody(
 
 export async function listCustody(db: Queryable, evidenceId: string): Promise<CustodyEntry[]> {
   const rows = await db.all(
-    `SELECT id, evidence_id, action, actor, at, hash_ok, sha256 FROM evidence_custody
+    `SELECT id, evidence_id, action, actor, at, hash_ok, sha256, counterpart FROM evidence_custody
      WHERE evidence_id = ? ORDER BY at, rowid`,
     [evidenceId],
   );

@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/screens.css';
 import './styles/records.css';
+import './styles/exchange.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

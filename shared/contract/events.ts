@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driveSchema } from './drives';
 
 export const lockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen', 'panic']);
 export type LockReason = z.infer<typeof lockReasonSchema>;
@@ -18,6 +19,8 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
+  /** A removable drive was plugged in or out: the whole new list. */
+  'drives.changed': z.strictObject({ drives: z.array(driveSchema) }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -24,6 +24,8 @@ export const custodyEntrySchema = z.strictObject({
   at: z.string(),
   hashOk: z.boolean(),
   sha256: z.string().nullable(),
+  /** The other office, for `export` and `import` entries. */
+  counterpart: z.string().nullable(),
 });
 export type CustodyEntry = z.infer<typeof custodyEntrySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driveIdField, exportFileNameField } from './drives';
 import { nameField, passphraseField } from './fields';
 
 const empty = z.strictObject({});
@@ -89,7 +90,7 @@ export const exchangeOperations = {
   },
   'partners.remove': { input: z.strictObject({ fingerprint: fingerprintField }), output: empty },
   /**
-   * Export to a folder main asks for. Progress arrives as `exchange.progress` events with this
+   * Export to the chosen drive, or to a folder main asks for. Progress arrives as `exchange.progress` events with this
    * `jobId`; `exchange.cancel` with it stops and removes the file. Returns once the file was
    * read back and verified; `null` when the user cancelled the folder choice.
    */
@@ -104,6 +105,8 @@ export const exchangeOperations = {
         z.strictObject({ partners: z.array(fingerprintField).min(1).max(50) }),
         z.strictObject({ passphrase: passphraseField }),
       ]),
+      /** A drive from `drives.list`; without it main asks for a folder. */
+      drive: driveIdField.optional(),
     }),
     output: z
       .strictObject({
@@ -121,7 +124,11 @@ export const exchangeOperations = {
    * do. Nothing is written to the records. `null` when the user cancelled the file choice.
    */
   'exchange.preview': {
-    input: z.strictObject({ passphrase: passphraseField.optional() }),
+    input: z.strictObject({
+      passphrase: passphraseField.optional(),
+      /** A file from `drives.files`; without it main asks for a file. */
+      fromDrive: z.strictObject({ drive: driveIdField, name: exportFileNameField }).optional(),
+    }),
     output: importPreviewSchema.nullable(),
   },
   'exchange.apply': {

@@ -4,11 +4,14 @@ import { casePartOperations } from './case-parts';
 import { caseOperations } from './cases';
 import { exchangeOperations } from './exchange';
 import { dashboardOperations } from './dashboard';
+import { dossierOperations } from './dossiers';
 import { draftOperations } from './drafts';
+import { driveOperations } from './drives';
 import { evidenceOperations } from './evidence';
 import { peopleOperations } from './people';
 import { preferenceOperations } from './preferences';
 import { riskOperations } from './risk';
+import { statisticsOperations } from './statistics';
 import { vaultOperations } from './vault';
 
 /**
@@ -23,10 +26,13 @@ export const contract = {
   ...casePartOperations,
   ...auditOperations,
   ...exchangeOperations,
+  ...driveOperations,
   ...evidenceOperations,
   ...draftOperations,
   ...riskOperations,
   ...dashboardOperations,
+  ...dossierOperations,
+  ...statisticsOperations,
 } as const;
 
 export type Contract = typeof contract;

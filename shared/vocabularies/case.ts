@@ -49,5 +49,11 @@ export const sourceChannel = vocabulary([
 export type SourceChannel = z.infer<typeof sourceChannel.schema>;
 
 /** What happened to a piece of evidence: the chain of custody. */
-export const custodyAction = vocabulary(['intake', 'decrypted_copy', 'preview', 'export']);
+export const custodyAction = vocabulary([
+  'intake',
+  'decrypted_copy',
+  'preview',
+  'export',
+  'import',
+]);
 export type CustodyAction = z.infer<typeof custodyAction.schema>;

@@ -4,6 +4,8 @@ import { type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type Core, createCore } from '../../electron/core/create-core';
 import { type CoreAdapters } from '../../electron/core/adapters';
+import { type DetectedDrive } from '../../electron/drives/drive-types';
+import { describeMounts } from '../../electron/drives/system-drives';
 import { readRendererFile, securityHeaders } from '../../electron/main/renderer-files';
 import { TEST_HOST_CSP } from '../../electron/security/csp';
 import { KDF_MINIMUM } from '../../electron/vault/kdf';
@@ -50,10 +52,19 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   let clipboardText = '';
   let idleSeconds = 0;
   /** What the fake native file dialogs answer (set by tests through `/__test/dialogs`). */
-  let dialogAnswers: { openPaths: string[]; savePath: string | null } = {
+  let dialogAnswers: {
+    openPaths: string[];
+    savePath: string | null;
+    folder: string | null;
+    importPath: string | null;
+  } = {
     openPaths: [],
     savePath: null,
+    folder: null,
+    importPath: null,
   };
+  /** Folders standing in for removable drives (set through `/__test/drives`). */
+  let fakeDrives: DetectedDrive[] = [];
   /** Every event the core emitted, for tests to check what happened (e.g. why the vault locked). */
   const emitted: { event: string; payload: unknown }[] = [];
 
@@ -74,7 +85,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     dialogs: {
       chooseFilesToOpen: async () => [...dialogAnswers.openPaths],
       chooseSavePath: async () => dialogAnswers.savePath,
+      chooseExportFolder: async () => dialogAnswers.folder,
+      chooseImportFile: async () => dialogAnswers.importPath,
     },
+    drives: { list: async () => fakeDrives },
   };
 
   const core: Core = await createCore({
@@ -174,13 +188,46 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       const body = await readJson(request);
       const openPaths = body?.openPaths;
       const savePath = body?.savePath;
+      const folder = body?.folder ?? null;
+      const importPath = body?.importPath ?? null;
       const pathsOk =
         Array.isArray(openPaths) && openPaths.every((item) => typeof item === 'string');
-      if (!pathsOk || (savePath !== null && typeof savePath !== 'string')) {
-        return sendJson(response, 400, { error: 'openPaths: string[], savePath: string | null' });
+      const optional = (value: unknown) => value === null || typeof value === 'string';
+      if (!pathsOk || !optional(savePath) || !optional(folder) || !optional(importPath)) {
+        return sendJson(response, 400, {
+          error: 'openPaths: string[], savePath/folder?/importPath?: string | null',
+        });
       }
-      dialogAnswers = { openPaths: openPaths as string[], savePath };
+      dialogAnswers = {
+        openPaths: openPaths as string[],
+        savePath: savePath as string | null,
+        folder: folder as string | null,
+        importPath: importPath as string | null,
+      };
       return sendJson(response, 200, dialogAnswers);
+    }
+    if (path === '/__test/drives' && method === 'POST') {
+      const body = await readJson(request);
+      const list = body?.drives;
+      const valid =
+        Array.isArray(list) &&
+        list.every(
+          (d: unknown) =>
+            typeof d === 'object' &&
+            d !== null &&
+            typeof (d as Record<string, unknown>)['label'] === 'string' &&
+            typeof (d as Record<string, unknown>)['path'] === 'string',
+        );
+      if (!valid) return sendJson(response, 400, { error: 'drives: {label, path}[]' });
+      const mounts = (list as { label: string; path: string }[]).map((d) => ({
+        device: `test:${d.label}`,
+        mountPoint: d.path,
+      }));
+      fakeDrives = (await describeMounts(mounts)).map((drive, i) => ({
+        ...drive,
+        label: (list as { label: string }[])[i]!.label,
+      }));
+      return sendJson(response, 200, { drives: fakeDrives.map((d) => d.id) });
     }
     if (path === '/__test/clipboard' && method === 'GET') {
       return sendJson(response, 200, { text: clipboardText });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, truncate, writeFile, open } from 'node:fs/promises';
+import { open, readdir, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceDir, evidenceFile } from '../../electron/evidence/evidence-paths';
@@ -95,7 +95,12 @@ describe('evidence storage', () => {
     const orphan = await storeEvidence(dir, join(dir, 'original.bin'));
     await writeFile(join(evidenceDir(dir), `${'a'.repeat(32)}.part`), 'x');
     expect(await sweepEvidenceFolder(dir, new Set([item.fileId]))).toBe(0);
-    expect(await sweepEvidenceFolder(dir, new Set([item.fileId]), 0)).toBe(2);
+    // Age the leftovers past the sweep's threshold (file times are coarser than Date.now()).
+    const past = new Date(Date.now() - 2 * 60 * 60_000);
+    for (const name of [orphan.fileId, `${'a'.repeat(32)}.part`]) {
+      await utimes(join(evidenceDir(dir), name), past, past);
+    }
+    expect(await sweepEvidenceFolder(dir, new Set([item.fileId]))).toBe(2);
     expect(await readdir(evidenceDir(dir))).toEqual([item.fileId]);
     expect(orphan.fileId).not.toBe(item.fileId);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, operationNames, type Input, type OperationName } from '../../shared/contract';
 import { createDispatcher, type Handlers } from '../../electron/ipc/dispatcher';
 import { AppFailure } from '../../shared/errors';
+import { dossierSamples } from './support/dossier-samples';
 import { exchangeSamples } from './support/exchange-samples';
 import { recordSamples } from './support/record-samples';
 import { riskSamples } from './support/risk-samples';
@@ -22,6 +23,7 @@ const samples: { [O in OperationName]: Input<O> } = {
   ...recordSamples,
   ...exchangeSamples,
   ...riskSamples,
+  ...dossierSamples,
   'drafts.save': { formKey: 'case:new', data: '{"title":"Amenazas"}' },
   'drafts.get': { formKey: 'case:new' },
   'drafts.discard': { formKey: 'case:new' },

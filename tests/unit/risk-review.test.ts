@@ -82,6 +82,12 @@ describe('the review schedule against a given today', () => {
     });
     const listed = await assessmentHistory(db, { personId, collectiveId: null }, '2026-03-06');
     expect(listed.review).toEqual(found.review);
+    // Deleting the record of that aggression takes the trigger away again.
+    await db.run(
+      'DELETE FROM cases WHERE id = (SELECT case_id FROM aggressions WHERE occurred_on = ?)',
+      ['2026-03-05'],
+    );
+    expect((await getAssessment(db, id, '2026-03-06')).review.status).toBe('scheduled');
   });
 
   it('gives the history oldest first with the level acted on, for the trend chart', async () => {

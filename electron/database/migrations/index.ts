@@ -7,6 +7,8 @@ import { migration0006 } from './0006-exchange';
 import { migration0007 } from './0007-risk-and-dashboard';
 import { migration0008 } from './0008-case-list-indexes';
 import { migration0009 } from './0009-dashboard-counts-and-activity';
+import { migration0010 } from './0010-custody-counterpart';
+import { migration0011 } from './0011-risk-dashboard-indexes';
 import { type Migration } from './migration';
 
 /** In order. The last one's number is the schema version this build of the app expects. */
@@ -20,6 +22,8 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
+  migration0011,
 ];
 
 export type { Migration };

@@ -11,6 +11,7 @@ import { useCall } from '../hooks/use-call';
 import { useFormat } from '../i18n/format';
 import { call, toAppError } from '../ipc/client';
 import { RecordHistory } from '../records/RecordHistory';
+import { RiskHistory } from '../risk/RiskHistory';
 import { personDisplayName } from '../records/values';
 import { ConsentPanel } from './ConsentPanel';
 import { PersonForm } from './PersonForm';
@@ -121,6 +122,7 @@ export function PersonPage({ id }: { id: string }) {
         consents={consents}
         onChanged={() => void loadConsents()}
       />
+      <RiskHistory personId={person.id} />
       <RecordHistory entityId={person.id} version={person.updatedAt} />
       <section className="danger-zone" aria-labelledby="person-delete-title">
         <h2 id="person-delete-title">{t('person.deleteTitle')}</h2>

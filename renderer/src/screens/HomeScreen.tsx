@@ -11,6 +11,8 @@ import { useHashRoute } from '../hooks/use-hash-route';
 import { OverviewPage } from '../sections/OverviewPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { CasesPage } from '../cases/CasesPage';
+import { ExchangePage } from '../exchange/ExchangePage';
+import { RiskPage } from '../risk/RiskPage';
 import { SectionPage } from '../sections/SectionPage';
 import { SettingsScreen } from './SettingsScreen';
 
@@ -64,6 +66,10 @@ export function HomeScreen({
           <PeoplePage key="people" path={route.path} />
         ) : section.id === 'cases' ? (
           <CasesPage key="cases" path={route.path} />
+        ) : section.id === 'risk' ? (
+          <RiskPage key="risk" path={route.path} displayName={displayName} />
+        ) : section.id === 'exchange' ? (
+          <ExchangePage key="exchange" />
         ) : (
           <SectionPage key={section.id} section={section} />
         )}

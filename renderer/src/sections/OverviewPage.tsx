@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { FocusHeading } from '../components/FocusHeading';
+import { Dashboard } from '../dashboard/Dashboard';
 import { sections } from './sections';
 
-/** Start page after unlocking: a greeting and what each section is for. */
+/** Start page after unlocking: a greeting, the dashboard, and what each section is for. */
 export function OverviewPage({ displayName }: { displayName: string }) {
   const { t } = useTranslation();
   return (
     <section data-testid="section-home" className="section-page">
       <FocusHeading>{t('sections.home.greeting', { displayName })}</FocusHeading>
+      <Dashboard />
+      <h2>{t('sections.home.sectionsTitle')}</h2>
       <p className="lead">{t('sections.home.body')}</p>
       <ul className="overview-list">
         {sections

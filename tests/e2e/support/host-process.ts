@@ -15,7 +15,17 @@ export interface HostProcess {
   setIdleSeconds(seconds: number): Promise<void>;
   clipboard(): Promise<string>;
   /** What the fake native file dialogs answer next: files to attach, where to save a copy. */
-  setDialogs(answers: { openPaths: string[]; savePath: string | null }): Promise<void>;
+  setDialogs(answers: {
+    openPaths: string[];
+    savePath: string | null;
+    /** Folder an export goes to; file an import (card or export) reads. */
+    folder?: string | null;
+    importPath?: string | null;
+  }): Promise<void>;
+  /** Folders standing in for removable drives, as main would detect them. */
+  setDrives(drives: { label: string; path: string }[]): Promise<void>;
+  /** Call one operation of the contract directly (seeding data), as the page would. */
+  ipc(operation: string, input: unknown): Promise<unknown>;
   /** The events the core emitted so far, oldest first. */
   events(): Promise<{ event: string; payload: unknown }[]>;
   stop(): Promise<void>;
@@ -68,6 +78,17 @@ export async function startHostProcess(options: {
     },
     async setDialogs(answers) {
       await control('/__test/dialogs', { method: 'POST', body: JSON.stringify(answers) });
+    },
+    async setDrives(drives) {
+      await control('/__test/drives', { method: 'POST', body: JSON.stringify({ drives }) });
+    },
+    async ipc(operation, input) {
+      const reply = (await control('/__ipc', {
+        method: 'POST',
+        body: JSON.stringify({ operation, input }),
+      })) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!reply.ok) throw new Error(`${operation}: ${JSON.stringify(reply.error)}`);
+      return reply.value;
     },
     async clipboard() {
       const body = (await control('/__test/clipboard')) as { text: string };

@@ -1,6 +1,7 @@
 import { type Input, type OperationName, type Output } from '../../../shared/contract';
 import { type CoreAdapters } from '../../../electron/core/adapters';
 import { createCore } from '../../../electron/core/create-core';
+import { type DetectedDrive } from '../../../electron/drives/drive-types';
 import { KDF_MINIMUM } from '../../../electron/vault/kdf';
 import { STRONG_PASSPHRASE } from './test-core';
 import { tempDir } from './temp-dir';
@@ -12,6 +13,8 @@ export async function startOffice(officeName: string) {
     folder: null as string | null,
     file: null as string | null,
     save: null as string | null,
+    open: [] as string[],
+    drives: [] as DetectedDrive[],
   };
   const events: { name: string; payload: unknown }[] = [];
   let clipboard = '';
@@ -20,11 +23,12 @@ export async function startOffice(officeName: string) {
     emit: (name, payload) => void events.push({ name, payload }),
     log: () => undefined,
     dialogs: {
-      chooseFilesToOpen: async () => [],
+      chooseFilesToOpen: async () => choose.open,
       chooseSavePath: async () => choose.save,
       chooseExportFolder: async () => choose.folder,
       chooseImportFile: async () => choose.file,
     },
+    drives: { list: async () => choose.drives },
   };
   const core = await createCore({
     dataDir: dir,

@@ -1,0 +1,134 @@
+import { AppFailure } from '../../shared/errors';
+import { type Queryable, type SqlValue } from '../database/sqlite';
+import { type StoredEvidence } from '../evidence/evidence-store';
+import { addCustody } from '../repositories/evidence-repository';
+import { type ExchangeEvidence } from './exchange-evidence';
+import { type ExchangeRecord } from './exchange-records';
+import { classifyAll, type WriteHooks } from './merge';
+import { readSpooled, type Spooled } from './spool';
+import { type ExportScope } from './table-records';
+
+/*
+ * Evidence rows travel as `evidence_items` records without `file_id` and `file_key` (the key
+ * never leaves the vault); their content travels as `evidence/<sha256>`. The receiving office
+ * encrypts each new item under a fresh key of its own and writes the custody entries.
+ */
+
+export interface EvidenceRow {
+  id: string;
+  fileId: string;
+  fileKey: Buffer;
+  sha256: string;
+  size: number;
+}
+
+export async function scopedEvidenceRows(
+  db: Queryable,
+  scope: ExportScope,
+): Promise<EvidenceRow[]> {
+  const columns = 'SELECT id, file_id, file_key, sha256, size FROM evidence_items';
+  const rows =
+    'all' in scope
+      ? await db.all(`${columns} ORDER BY id`)
+      : await db.all(
+          `${columns} WHERE case_id IN (${scope.caseIds.map(() => '?').join(', ')}) ORDER BY id`,
+          [...scope.caseIds],
+        );
+  return rows.map((r) => {
+    const key = r['file_key'];
+    if (!Buffer.isBuffer(key)) throw new AppFailure('internal');
+    return {
+      id: String(r['id']),
+      fileId: String(r['file_id']),
+      fileKey: key,
+      sha256: String(r['sha256']),
+      size: Number(r['size']),
+    };
+  });
+}
+
+/** After an export is verified: one custody entry per item that left, naming the recipients. */
+export async function recordEvidenceExport(
+  tx: Queryable,
+  scope: ExportScope,
+  actor: string,
+  counterpart: string,
+) {
+  for (const row of await scopedEvidenceRows(tx, scope)) {
+    // The archive stream re-checked each item's hash while reading it (evidence-stream.ts).
+    await addCustody(tx, {
+      evidenceId: row.id,
+      action: 'export',
+      actor,
+      hashOk: true,
+      sha256: row.sha256,
+      counterpart,
+    });
+  }
+}
+
+const isEvidence = (record: ExchangeRecord) => record.kind === 'evidence_items';
+
+/**
+ * Before the import transaction: encrypt the content of every evidence item that will be new
+ * here, one file per item (each row has its own key). Returns the hooks the transaction uses
+ * and the files to remove if it does not commit.
+ */
+export async function stageEvidence(
+  db: Queryable,
+  office: string,
+  records: readonly ExchangeRecord[],
+  spooled: ReadonlyMap<string, Spooled>,
+  evidence: ExchangeEvidence,
+) {
+  const staged = new Map<string, StoredEvidence>();
+  const fileIds = () => [...staged.values()].map((s) => s.fileId);
+  try {
+    const classified = await classifyAll(db, office, records.filter(isEvidence));
+    for (const { record, verdict } of classified) {
+      if (verdict !== 'new') continue;
+      const source = spooled.get(String(record.data['sha256']));
+      if (!source || source.size !== record.data['size']) throw new AppFailure('exchange_corrupt');
+      const stored = await evidence.store(readSpooled(source));
+      staged.set(record.id, stored);
+      if (stored.sha256 !== record.data['sha256']) throw new AppFailure('exchange_corrupt');
+    }
+  } catch (error) {
+    await evidence.remove(fileIds());
+    throw error;
+  }
+  return { staged, fileIds };
+}
+
+export function evidenceHooks(
+  staged: ReadonlyMap<string, StoredEvidence>,
+  actor: string,
+  officeName: string,
+): WriteHooks {
+  return {
+    async localColumns(tx, record, exists): Promise<Record<string, SqlValue>> {
+      if (!isEvidence(record)) return {};
+      if (exists) {
+        // Content never changes after intake: a different hash is not an edit we can apply.
+        const local = await tx.get('SELECT sha256 FROM evidence_items WHERE id = ?', [record.id]);
+        if (local?.['sha256'] !== record.data['sha256']) throw new AppFailure('exchange_corrupt');
+        return {};
+      }
+      const stored = staged.get(record.id);
+      // Became new only after the preview (deleted here meanwhile): ask to import again.
+      if (!stored) throw new AppFailure('conflict');
+      return { file_id: stored.fileId, file_key: stored.fileKey };
+    },
+    async written(tx, record, exists) {
+      if (!isEvidence(record) || exists) return;
+      await addCustody(tx, {
+        evidenceId: record.id,
+        action: 'import',
+        actor,
+        hashOk: true,
+        sha256: String(record.data['sha256']),
+        counterpart: officeName,
+      });
+    },
+  };
+}

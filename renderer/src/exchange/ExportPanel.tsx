@@ -1,0 +1,177 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type Input } from '../../../shared/contract';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusMessage } from '../components/StatusMessage';
+import { TextInput } from '../components/TextInput';
+import { useCall } from '../hooks/use-call';
+import { call } from '../ipc/client';
+import { CheckChoices, RadioChoice } from './ChoiceFields';
+import { exportFormSchema, type ExportFormValues } from './exchange-forms';
+import { ExportProgressView } from './ExportProgressView';
+import { useDrives } from './use-drives';
+import { useExportChoices } from './use-export-choices';
+import { useExportProgress } from './use-export-progress';
+
+const FOLDER = 'folder';
+
+function request(values: ExportFormValues, jobId: string): Input<'exchange.export'> {
+  return {
+    jobId,
+    scope: values.scope === 'all' ? { all: true } : { caseIds: values.caseIds },
+    to:
+      values.to === 'partners' ? { partners: values.partners } : { passphrase: values.passphrase },
+    ...(values.where === FOLDER ? {} : { drive: values.where }),
+  };
+}
+
+/** Export: what, for whom, where; then progress with Cancel, and "done" only after read-back. */
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const drives = useDrives();
+  const choices = useExportChoices();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useExportProgress(jobId);
+  const [message, setMessage] = useState<string | null>(null);
+  const { error, setError, run } = useCall();
+  const { control, handleSubmit } = useForm<ExportFormValues>({
+    resolver: zodResolver(exportFormSchema),
+    defaultValues: {
+      scope: 'all',
+      caseIds: [],
+      to: 'partners',
+      partners: [],
+      passphrase: '',
+      confirmPassphrase: '',
+      where: FOLDER,
+    },
+  });
+  const [scope, to] = useWatch({ control, name: ['scope', 'to'] });
+  const busy = jobId !== null;
+
+  const submit = handleSubmit(async (values) => {
+    setMessage(null);
+    const id = crypto.randomUUID();
+    setJobId(id);
+    const result = await run(() => call('exchange.export', request(values, id)));
+    setJobId(null);
+    if (result.ok && result.value !== null) {
+      setMessage(
+        `${t('handoff.export.done', { file: result.value.fileName })} ${t(
+          'handoff.export.summary',
+          {
+            records: result.value.recordCount,
+            evidence: result.value.evidenceCount,
+          },
+        )}`,
+      );
+    } else if (!result.ok && result.error.code === 'cancelled') {
+      setError(null);
+      setMessage(t('handoff.export.cancelled'));
+    }
+  });
+
+  const whereChoices = [
+    ...drives.map((drive) => ({
+      id: drive.id,
+      label: t('handoff.export.drive', { label: drive.label }),
+    })),
+    { id: FOLDER, label: t('handoff.export.folder') },
+  ];
+
+  return (
+    <div className="exchange-panel">
+      <h2>{t('handoff.export.title')}</h2>
+      <ErrorAlert error={error ?? choices.error} />
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <RadioChoice
+          control={control}
+          name="scope"
+          label={t('handoff.export.whatLabel')}
+          isDisabled={busy}
+          choices={[
+            { id: 'all', label: t('handoff.export.all') },
+            { id: 'selected', label: t('handoff.export.selected') },
+          ]}
+        />
+        {scope !== 'selected' ? null : choices.cases.length === 0 ? (
+          <p>{t('handoff.export.noCases')}</p>
+        ) : (
+          <CheckChoices
+            control={control}
+            name="caseIds"
+            label={t('handoff.export.casesLabel')}
+            choices={choices.cases}
+            isDisabled={busy}
+          />
+        )}
+        <RadioChoice
+          control={control}
+          name="to"
+          label={t('handoff.export.forLabel')}
+          isDisabled={busy}
+          choices={[
+            { id: 'partners', label: t('handoff.export.toPartners') },
+            { id: 'passphrase', label: t('handoff.export.toPassphrase') },
+          ]}
+        />
+        {to === 'passphrase' ? (
+          <>
+            <TextInput
+              control={control}
+              name="passphrase"
+              type="password"
+              autoComplete="new-password"
+              label={t('handoff.export.passphrase')}
+              isDisabled={busy}
+            />
+            <TextInput
+              control={control}
+              name="confirmPassphrase"
+              type="password"
+              autoComplete="new-password"
+              label={t('handoff.export.confirmPassphrase')}
+              isDisabled={busy}
+            />
+          </>
+        ) : choices.partners.length === 0 ? (
+          <p className="warning-text">{t('handoff.export.noVerified')}</p>
+        ) : (
+          <CheckChoices
+            control={control}
+            name="partners"
+            label={t('handoff.export.partnersLabel')}
+            choices={choices.partners}
+            isDisabled={busy}
+          />
+        )}
+        <RadioChoice
+          control={control}
+          name="where"
+          label={t('handoff.export.whereLabel')}
+          choices={whereChoices}
+          isDisabled={busy}
+        />
+        {drives.length === 0 ? (
+          <p className="field-description">{t('handoff.export.noDrives')}</p>
+        ) : null}
+        {busy ? (
+          <ExportProgressView
+            progress={progress}
+            onCancel={() => void call('exchange.cancel', { jobId })}
+          />
+        ) : (
+          <div className="actions">
+            <Button type="submit" className="button button-primary">
+              {t('handoff.export.start')}
+            </Button>
+          </div>
+        )}
+      </form>
+      <StatusMessage message={message} />
+    </div>
+  );
+}

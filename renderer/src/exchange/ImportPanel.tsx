@@ -1,0 +1,107 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type Input } from '../../../shared/contract';
+import { type ImportPreview } from '../../../shared/contract/exchange';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusMessage } from '../components/StatusMessage';
+import { TextInput } from '../components/TextInput';
+import { useCall } from '../hooks/use-call';
+import { call } from '../ipc/client';
+import { DriveFiles } from './DriveFiles';
+import { importFormSchema, type ImportFormValues } from './exchange-forms';
+import { ImportPreviewView } from './ImportPreviewView';
+import { useDrives } from './use-drives';
+
+/** Import: choose a file (or one on a detected drive), see what it brings, then apply or discard. */
+export function ImportPanel({ onApplied }: { onApplied: () => void }) {
+  const { t } = useTranslation();
+  const drives = useDrives();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const { pending, error, run } = useCall();
+  const { control, handleSubmit } = useForm<ImportFormValues>({
+    resolver: zodResolver(importFormSchema),
+    defaultValues: { passphrase: '' },
+  });
+
+  const read = (fromDrive?: Input<'exchange.preview'>['fromDrive']) =>
+    handleSubmit(async ({ passphrase }) => {
+      setMessage(null);
+      setPreview(null);
+      const input = {
+        ...(passphrase === '' ? {} : { passphrase }),
+        ...(fromDrive === undefined ? {} : { fromDrive }),
+      };
+      setReading(true);
+      const result = await run(() => call('exchange.preview', input));
+      setReading(false);
+      if (result.ok) setPreview(result.value);
+    })();
+
+  const apply = async (acceptUnverified: boolean) => {
+    if (preview === null) return;
+    const result = await run(() =>
+      call('exchange.apply', { importId: preview.importId, acceptUnverified }),
+    );
+    setPreview(null);
+    if (!result.ok) return;
+    const { counts } = result.value;
+    setMessage(t('handoff.import.applied', { ...counts, evidence: result.value.evidenceCount }));
+    onApplied();
+  };
+  const discard = async () => {
+    if (preview === null) return;
+    await run(() => call('exchange.discard', { importId: preview.importId }));
+    setPreview(null);
+  };
+
+  return (
+    <div className="exchange-panel">
+      <h2>{t('handoff.import.title')}</h2>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => void handleSubmit(() => read())(event)}
+      >
+        <TextInput
+          control={control}
+          name="passphrase"
+          type="password"
+          autoComplete="off"
+          label={t('handoff.import.passphraseLabel')}
+          isDisabled={pending}
+        />
+        <div className="actions">
+          <Button type="submit" className="button" isDisabled={pending}>
+            {t('handoff.import.chooseFile')}
+          </Button>
+        </div>
+      </form>
+      {drives.map((drive) => (
+        <DriveFiles
+          key={drive.id}
+          drive={drive}
+          isDisabled={pending}
+          onChoose={(name) => void read({ drive: drive.id, name })}
+        />
+      ))}
+      <p role="status" className="status">
+        {reading ? t('handoff.import.reading') : null}
+      </p>
+      <ErrorAlert error={error} />
+      {preview === null ? null : (
+        <ImportPreviewView
+          preview={preview}
+          pending={pending}
+          onApply={(accepted) => void apply(accepted)}
+          onDiscard={() => void discard()}
+        />
+      )}
+      <StatusMessage message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,341 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
+import { Button } from 'react-aria-components';
+import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type AppError } from '../../../shared/errors';
+import { scoreRisk } from '../../../shared/risk/score';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TextAreaInput } from '../components/fields/TextAreaInput';
+import { VocabSelect } from '../components/fields/VocabSelect';
+import { TextInput } from '../components/TextInput';
+import { ScorePanel } from './ScorePanel';
+import { RatingSelect } from './RatingSelect';
+import {
+  assessmentFormSchema,
+  emptyFactor,
+  emptyThreat,
+  type AssessmentFormValues,
+} from './risk-values';
+
+/**
+ * One risk assessment: header, threats, vulnerabilities and capacities, self-care, and the level
+ * computed live by the same function main stores (`shared/risk/score.ts`), with an optional
+ * override that needs a written reason.
+ */
+export function AssessmentForm({
+  initial,
+  pending,
+  error,
+  submitLabel,
+  onSubmit,
+}: {
+  initial: AssessmentFormValues;
+  pending: boolean;
+  error: AppError | null;
+  submitLabel: string;
+  onSubmit: (values: AssessmentFormValues) => Promise<AppError | null>;
+}) {
+  const { t } = useTranslation();
+  const form = useForm<AssessmentFormValues>({
+    resolver: zodResolver(assessmentFormSchema),
+    defaultValues: initial,
+  });
+  const { control } = form;
+  const threats = useWatch({ control, name: 'threats' });
+  const vulnerabilities = useWatch({ control, name: 'vulnerabilities' });
+  const capacities = useWatch({ control, name: 'capacities' });
+  const override = useWatch({ control, name: 'override' });
+  const score = useMemo(
+    () =>
+      scoreRisk({
+        threats: threats.map((x) => ({ likelihood: x.likelihood, impact: x.impact })),
+        vulnerabilities: vulnerabilities.map((x) => ({ area: x.area, rating: x.rating })),
+        capacities: capacities.map((x) => ({ area: x.area, rating: x.rating })),
+        override: override === null ? null : { level: override.level, reason: override.reason },
+      }),
+    [threats, vulnerabilities, capacities, override],
+  );
+  const named = (text: string | undefined, fallback: string) =>
+    text !== undefined && text.trim() !== '' ? text.trim() : fallback;
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      await onSubmit(values);
+    },
+    () => {
+      const first = document.querySelector<HTMLElement>('.risk-form [aria-invalid="true"]');
+      first?.focus();
+    },
+  );
+
+  return (
+    <form className="form record-form risk-form" noValidate onSubmit={submit}>
+      <ErrorAlert error={error} />
+      <fieldset className="fieldset">
+        <legend>{t('assessment.headerTitle')}</legend>
+        <div className="field-row">
+          <TextInput
+            control={control}
+            name="assessedOn"
+            inputType="date"
+            label={t('assessment.assessedOn')}
+          />
+          <TextInput control={control} name="assessor" label={t('assessment.assessor')} />
+          <VocabSelect
+            control={control}
+            name="kind"
+            vocabulary="assessment_kind"
+            label={t('assessment.kind')}
+          />
+        </div>
+        <TextAreaInput control={control} name="context" label={t('assessment.context')} rows={3} />
+        <div className="field-row">
+          <TextAreaInput control={control} name="allies" label={t('assessment.allies')} rows={2} />
+          <TextAreaInput
+            control={control}
+            name="adversaries"
+            label={t('assessment.adversaries')}
+            rows={2}
+          />
+        </div>
+      </fieldset>
+
+      <ThreatsFields control={control} />
+      <FactorFields control={control} kind="vulnerabilities" />
+      <FactorFields control={control} kind="capacities" />
+
+      <fieldset className="fieldset">
+        <legend>{t('assessment.selfCareTitle')}</legend>
+        <p className="field-description">{t('assessment.selfCareIntro')}</p>
+        <TextAreaInput
+          control={control}
+          name="selfCare.body"
+          label={t('assessment.selfCareBody')}
+          rows={2}
+        />
+        <TextAreaInput
+          control={control}
+          name="selfCare.emotions"
+          label={t('assessment.selfCareEmotions')}
+          rows={2}
+        />
+        <TextAreaInput
+          control={control}
+          name="selfCare.rest"
+          label={t('assessment.selfCareRest')}
+          rows={2}
+        />
+        <TextAreaInput
+          control={control}
+          name="selfCare.supportNetwork"
+          label={t('assessment.selfCareSupport')}
+          rows={2}
+        />
+      </fieldset>
+
+      <ScorePanel
+        score={score}
+        threatLabel={(i) =>
+          named(threats[i]?.description, t('assessment.threatNumber', { number: i + 1 }))
+        }
+        vulnerabilityLabel={(i) =>
+          named(
+            vulnerabilities[i]?.description,
+            t('assessment.vulnerabilityNumber', { number: i + 1 }),
+          )
+        }
+        capacityLabel={(i) =>
+          named(capacities[i]?.description, t('assessment.capacityNumber', { number: i + 1 }))
+        }
+      />
+
+      <fieldset className="fieldset">
+        <legend>{t('assessment.overrideTitle')}</legend>
+        <p className="field-description">{t('assessment.overrideIntro')}</p>
+        <div className="field">
+          <label className="checkbox-native">
+            <input
+              type="checkbox"
+              checked={override !== null}
+              onChange={(event) =>
+                form.setValue(
+                  'override',
+                  event.target.checked ? { level: score.computedLevel, reason: '' } : null,
+                  { shouldDirty: true },
+                )
+              }
+            />{' '}
+            {t('assessment.overrideToggle')}
+          </label>
+        </div>
+        {override === null ? null : (
+          <div className="field-row">
+            <VocabSelect
+              control={control}
+              name="override.level"
+              vocabulary="risk_level"
+              label={t('assessment.overrideLevel')}
+            />
+            <TextAreaInput
+              control={control}
+              name="override.reason"
+              label={t('assessment.overrideReason')}
+              rows={2}
+            />
+          </div>
+        )}
+      </fieldset>
+
+      <div className="actions">
+        <Button type="submit" className="button button-primary" isDisabled={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function ThreatsFields({ control }: { control: Control<AssessmentFormValues> }) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control, name: 'threats', keyName: 'key' });
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('assessment.threatsTitle')}</legend>
+      <p className="field-description">{t('assessment.threatsIntro')}</p>
+      {fields.map((field, index) => {
+        const number = index + 1;
+        return (
+          <div
+            key={field.key}
+            className="repeat-item"
+            role="group"
+            aria-label={t('assessment.threatNumber', { number })}
+          >
+            <TextAreaInput
+              control={control}
+              name={`threats.${index}.description`}
+              label={t('assessment.threatDescription')}
+              rows={2}
+            />
+            <div className="field-row">
+              <VocabSelect
+                control={control}
+                name={`threats.${index}.perpetratorType`}
+                vocabulary="perpetrator_type"
+                label={t('assessment.perpetratorType')}
+                nullable
+              />
+              <VocabSelect
+                control={control}
+                name={`threats.${index}.means`}
+                vocabulary="threat_means"
+                label={t('assessment.means')}
+              />
+              <RatingSelect
+                control={control}
+                name={`threats.${index}.likelihood`}
+                label={t('assessment.likelihood')}
+                min={1}
+                max={5}
+              />
+              <RatingSelect
+                control={control}
+                name={`threats.${index}.impact`}
+                label={t('assessment.impact')}
+                min={1}
+                max={5}
+              />
+            </div>
+            <div className="actions">
+              <Button className="button" onPress={() => remove(index)}>
+                {t('assessment.removeThreat', { number })}
+              </Button>
+            </div>
+          </div>
+        );
+      })}
+      <div className="actions">
+        <Button className="button" onPress={() => append(emptyThreat())}>
+          {t('assessment.addThreat')}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+function FactorFields({
+  control,
+  kind,
+}: {
+  control: Control<AssessmentFormValues>;
+  kind: 'vulnerabilities' | 'capacities';
+}) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control, name: kind, keyName: 'key' });
+  const keys =
+    kind === 'vulnerabilities'
+      ? {
+          title: t('assessment.vulnerabilitiesTitle'),
+          intro: t('assessment.vulnerabilitiesIntro'),
+          number: (number: number) => t('assessment.vulnerabilityNumber', { number }),
+          remove: (number: number) => t('assessment.removeVulnerability', { number }),
+          add: t('assessment.addVulnerability'),
+        }
+      : {
+          title: t('assessment.capacitiesTitle'),
+          intro: t('assessment.capacitiesIntro'),
+          number: (number: number) => t('assessment.capacityNumber', { number }),
+          remove: (number: number) => t('assessment.removeCapacity', { number }),
+          add: t('assessment.addCapacity'),
+        };
+  return (
+    <fieldset className="fieldset">
+      <legend>{keys.title}</legend>
+      <p className="field-description">{keys.intro}</p>
+      {fields.map((field, index) => {
+        const number = index + 1;
+        return (
+          <div
+            key={field.key}
+            className="repeat-item"
+            role="group"
+            aria-label={keys.number(number)}
+          >
+            <div className="field-row">
+              <VocabSelect
+                control={control}
+                name={`${kind}.${index}.area`}
+                vocabulary="risk_area"
+                label={t('assessment.area')}
+              />
+              <RatingSelect
+                control={control}
+                name={`${kind}.${index}.rating`}
+                label={t('assessment.rating')}
+                min={0}
+                max={3}
+              />
+            </div>
+            <TextAreaInput
+              control={control}
+              name={`${kind}.${index}.description`}
+              label={t('assessment.factorDescription')}
+              rows={2}
+            />
+            <div className="actions">
+              <Button className="button" onPress={() => remove(index)}>
+                {keys.remove(number)}
+              </Button>
+            </div>
+          </div>
+        );
+      })}
+      <div className="actions">
+        <Button className="button" onPress={() => append(emptyFactor())}>
+          {keys.add}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
