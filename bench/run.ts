@@ -1,17 +1,35 @@
+import { execFileSync } from 'node:child_process';
 import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
 import { benchDossier } from './dossier';
 import { benchExchange } from './exchange';
-import { printFigure } from './print';
+import { printFigure, type PrintFigure } from './print';
 import { benchVault } from './vault';
 
-/** `npm run bench`: figures to read and compare, never assertions. */
+const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
+  vault: benchVault,
+  cases: benchCases,
+  exchange: benchExchange,
+  dashboard: benchDashboard,
+  dossier: benchDossier,
+};
+
+/**
+ * `npm run bench`: figures to read and compare, never assertions. Each bench runs in its own
+ * process, so its peak memory is its own and not what an earlier one left behind.
+ * `npm run bench -- exchange` runs one.
+ */
 async function main(): Promise<void> {
-  await benchVault(printFigure);
-  await benchCases(printFigure);
-  await benchExchange(printFigure);
-  await benchDashboard(printFigure);
-  await benchDossier(printFigure);
+  const [only] = process.argv.slice(2);
+  if (only !== undefined) {
+    const bench = benches[only];
+    if (!bench) throw new Error(`unknown bench: ${only} (${Object.keys(benches).join(', ')})`);
+    await bench(printFigure);
+    return;
+  }
+  for (const name of Object.keys(benches)) {
+    execFileSync(process.execPath, [...process.execArgv, __filename, name], { stdio: 'inherit' });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
 import { type Database } from '../database/sqlite';
 import { decryptAge, type AgeKey } from '../exchange/age-reader';
@@ -9,7 +9,6 @@ import { createEncryptingWriter, removeParts } from '../exchange/encrypting-writ
 import { FAT32_SPLIT } from '../exchange/export-file';
 import { writeFileAtomic } from '../files/atomic-write';
 import { ownCard } from '../office/office-views';
-import { openPassphraseAge } from './age-passphrase-open';
 import { getPartner } from '../office/partner-repository';
 
 export type DossierDestination =
@@ -91,10 +90,7 @@ export async function saveDossier(
 
 async function verifyEncrypted(path: string, key: AgeKey, pdf: Buffer): Promise<void> {
   const hash = createHash('sha256');
-  // X25519 headers are cheap for typage; a passphrase header is opened natively (see there).
-  if ('passphrase' in key)
-    hash.update(await openPassphraseAge(await readFile(path), key.passphrase));
-  else for await (const chunk of decryptAge(fileChunks(path), key)) hash.update(chunk);
+  for await (const chunk of decryptAge(fileChunks(path), key)) hash.update(chunk);
   const expected = createHash('sha256').update(pdf).digest('hex');
   if (hash.digest('hex') !== expected) throw new AppFailure('exchange_corrupt');
 }

@@ -2,6 +2,7 @@ import { createDecipheriv, hkdfSync } from 'node:crypto';
 import { Decrypter } from 'age-encryption';
 import { AppFailure } from '../../shared/errors';
 import { SCRYPT_LOG_N } from './age-header';
+import { unwrapScryptHeader } from './age-scrypt';
 
 export type AgeKey = { identity: string } | { passphrase: string };
 
@@ -26,13 +27,13 @@ function headerFailure(error: unknown): AppFailure {
 }
 
 async function unwrapFileKey(header: Buffer, key: AgeKey): Promise<Uint8Array> {
+  if ('passphrase' in key) return unwrapScryptHeader(header, key.passphrase);
   const text = header.toString('latin1');
   // typage accepts up to 2^20 (1 GiB of scrypt memory): refuse more than we ever write.
   const work = /^-> scrypt \S+ (\d+)$/m.exec(text);
   if (work && Number(work[1]) > SCRYPT_LOG_N) throw new AppFailure('exchange_corrupt');
   const decrypter = new Decrypter();
-  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(key.identity);
+  decrypter.addIdentity(key.identity);
   try {
     return await decrypter.decryptHeader(header);
   } catch (error) {

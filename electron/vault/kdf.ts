@@ -18,11 +18,14 @@ export const KDF_MINIMUM: KdfParams = {
   parallelism: 1,
 };
 
-/** About half a second on this class of machine (see `npm run bench`, figure vault.unlock). */
+/**
+ * About 0.6 s on this class of machine when it is otherwise idle (2 cores; see `npm run bench`,
+ * figure vault.unlock): 384 MiB × 7 passes, two lanes.
+ */
 export const KDF_DEFAULT: KdfParams = {
   algorithm: 'argon2id',
-  memoryKiB: 256 * 1024,
-  iterations: 4,
+  memoryKiB: 384 * 1024,
+  iterations: 7,
   parallelism: 2,
 };
 

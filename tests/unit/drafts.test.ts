@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRecordsCore, type RecordsCore } from './support/records-core';
+import { caseSample, personSample } from './support/record-samples';
 import { errorOf } from './support/test-core';
 
 let running: RecordsCore | null = null;
@@ -38,5 +39,21 @@ describe('form drafts', () => {
     );
     await op('vault.lock', {});
     expect((await errorOf(call('drafts.get', { formKey: 'case:new' }))).code).toBe('locked');
+  });
+
+  it("goes with its record when the record is deleted, and only that record's", async () => {
+    running = await startRecordsCore();
+    const { op } = running;
+    const person = await op('people.create', personSample);
+    const kept = await op('people.create', { ...personSample, name: 'Otra defensora' });
+    const record = await op('cases.create', { ...caseSample, aggressions: [], sources: [] });
+    for (const formKey of [`person:${person.id}`, `person:${kept.id}`, `case:${record.id}`]) {
+      await op('drafts.save', { formKey, data: '{"unsaved":"palabras"}' });
+    }
+    await op('people.delete', { id: person.id });
+    await op('cases.delete', { id: record.id });
+    expect(await op('drafts.get', { formKey: `person:${person.id}` })).toBeNull();
+    expect(await op('drafts.get', { formKey: `case:${record.id}` })).toBeNull();
+    expect(await op('drafts.get', { formKey: `person:${kept.id}` })).not.toBeNull();
   });
 });

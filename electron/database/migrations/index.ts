@@ -9,6 +9,7 @@ import { migration0008 } from './0008-case-list-indexes';
 import { migration0009 } from './0009-dashboard-counts-and-activity';
 import { migration0010 } from './0010-custody-counterpart';
 import { migration0011 } from './0011-risk-dashboard-indexes';
+import { migration0012 } from './0012-drafts-follow-deletes';
 import { type Migration } from './migration';
 
 /** In order. The last one's number is the schema version this build of the app expects. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export type { Migration };

@@ -105,6 +105,9 @@ export function CasePage({ id }: { id: string }) {
         <a className="button link-button" href={`#/cases/${id}/edit`}>
           {t('case.edit')}
         </a>
+        <a className="button link-button" href={`#/reports/dossier/case/${id}`}>
+          {t('dossierForm.prepare')}
+        </a>
       </div>
       <CaseTimeline entries={timeline} detail={detail} onChanged={changed} />
       <ResponseForm caseId={id} onAdded={changed} />

@@ -99,6 +99,11 @@ export function PersonPage({ id }: { id: string }) {
       <p className="record-meta">
         {t('records.lastEdited', { when: format.moment(person.updatedAt) })}
       </p>
+      <p>
+        <a className="button link-button" href={`#/reports/dossier/person/${person.id}`}>
+          {t('dossierForm.prepare')}
+        </a>
+      </p>
       <StatusMessage message={saved ? t('person.saved') : null} />
       <h2>{t('person.profileTitle')}</h2>
       <PersonForm

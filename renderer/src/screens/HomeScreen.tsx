@@ -12,8 +12,8 @@ import { OverviewPage } from '../sections/OverviewPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { CasesPage } from '../cases/CasesPage';
 import { ExchangePage } from '../exchange/ExchangePage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { RiskPage } from '../risk/RiskPage';
-import { SectionPage } from '../sections/SectionPage';
 import { SettingsScreen } from './SettingsScreen';
 
 const MAIN_ID = 'main';
@@ -71,7 +71,7 @@ export function HomeScreen({
         ) : section.id === 'exchange' ? (
           <ExchangePage key="exchange" />
         ) : (
-          <SectionPage key={section.id} section={section} />
+          <ReportsPage key="reports" path={route.path} />
         )}
       </main>
     </div>

@@ -1,6 +1,9 @@
 import { type Input, type OperationName } from '../../../shared/contract';
 
-type ExchangeOperation = Extract<OperationName, `${'office' | 'partners' | 'exchange' | 'drives'}.${string}`>;
+type ExchangeOperation = Extract<
+  OperationName,
+  `${'office' | 'partners' | 'exchange' | 'drives'}.${string}`
+>;
 
 const FINGERPRINT = 'a'.repeat(64);
 const ID = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
