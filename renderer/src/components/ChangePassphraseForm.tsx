@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../forms/field-errors';
 import { changePassphraseSchema, type ChangePassphraseValues } from '../forms/schemas';
 import { useCall } from '../hooks/use-call';
 import { call } from '../ipc/client';
 import { ErrorAlert } from './ErrorAlert';
-import { PassphraseMeter } from './PassphraseMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
 import { StatusMessage } from './StatusMessage';
 import { TextInput } from './TextInput';
 
@@ -29,7 +29,6 @@ export function ChangePassphraseForm({ personal }: { personal: string[] }) {
     resolver: zodResolver(schema),
     defaultValues: empty,
   });
-  const passphrase = useWatch({ control: form.control, name: 'newPassphrase' });
 
   const submit = form.handleSubmit(async (values) => {
     setSaved(false);
@@ -64,21 +63,7 @@ export function ChangePassphraseForm({ personal }: { personal: string[] }) {
         autoComplete="current-password"
         label={t('passphrase.current')}
       />
-      <TextInput
-        control={form.control}
-        name="newPassphrase"
-        type="password"
-        autoComplete="new-password"
-        label={t('passphrase.new')}
-        description={<PassphraseMeter passphrase={passphrase} personal={stablePersonal} />}
-      />
-      <TextInput
-        control={form.control}
-        name="confirmPassphrase"
-        type="password"
-        autoComplete="new-password"
-        label={t('passphrase.confirm')}
-      />
+      <NewPassphraseFields control={form.control} personal={stablePersonal} />
       <StatusMessage message={saved ? t('settings.passphraseChanged') : null} />
       <div className="actions">
         <Button type="submit" className="button button-primary" isDisabled={pending}>

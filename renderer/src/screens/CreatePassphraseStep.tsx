@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { Button } from 'react-aria-components';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type AppError } from '../../../shared/errors';
 import { FocusHeading } from '../components/FocusHeading';
-import { PassphraseMeter } from '../components/PassphraseMeter';
-import { TextInput } from '../components/TextInput';
+import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { applyFieldErrors } from '../forms/field-errors';
 import { newPassphraseSchema, type NewPassphraseValues } from '../forms/schemas';
 
@@ -28,7 +27,6 @@ export function CreatePassphraseStep({
     resolver: zodResolver(schema),
     defaultValues: { newPassphrase: '', confirmPassphrase: '' },
   });
-  const passphrase = useWatch({ control: form.control, name: 'newPassphrase' });
 
   const submit = form.handleSubmit(async (values) => {
     const error = await onSubmit(values.newPassphrase);
@@ -45,21 +43,7 @@ export function CreatePassphraseStep({
     <form className="form" noValidate onSubmit={submit}>
       <FocusHeading level={2}>{t('create.stepPassphrase')}</FocusHeading>
       <p>{t('create.passphraseIntro')}</p>
-      <TextInput
-        control={form.control}
-        name="newPassphrase"
-        type="password"
-        autoComplete="new-password"
-        label={t('passphrase.new')}
-        description={<PassphraseMeter passphrase={passphrase} personal={personal} />}
-      />
-      <TextInput
-        control={form.control}
-        name="confirmPassphrase"
-        type="password"
-        autoComplete="new-password"
-        label={t('passphrase.confirm')}
-      />
+      <NewPassphraseFields control={form.control} personal={personal} />
       <div className="actions">
         <Button className="button" onPress={onBack} isDisabled={pending}>
           {t('common.back')}

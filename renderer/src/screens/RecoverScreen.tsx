@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { Button } from 'react-aria-components';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FocusHeading } from '../components/FocusHeading';
-import { PassphraseMeter } from '../components/PassphraseMeter';
+import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { TextInput } from '../components/TextInput';
 import { WaitNotice } from '../components/WaitNotice';
 import { applyFieldErrors } from '../forms/field-errors';
@@ -33,7 +33,6 @@ export function RecoverScreen({
     resolver: zodResolver(schema),
     defaultValues: { recoveryKey: '', newPassphrase: '', confirmPassphrase: '' },
   });
-  const passphrase = useWatch({ control: form.control, name: 'newPassphrase' });
 
   const submit = form.handleSubmit(async (values) => {
     const result = await run(() =>
@@ -64,21 +63,7 @@ export function RecoverScreen({
           label={t('recover.recoveryKey')}
           description={t('recover.recoveryKeyHelp')}
         />
-        <TextInput
-          control={form.control}
-          name="newPassphrase"
-          type="password"
-          autoComplete="new-password"
-          label={t('passphrase.new')}
-          description={<PassphraseMeter passphrase={passphrase} personal={personal} />}
-        />
-        <TextInput
-          control={form.control}
-          name="confirmPassphrase"
-          type="password"
-          autoComplete="new-password"
-          label={t('passphrase.confirm')}
-        />
+        <NewPassphraseFields control={form.control} personal={personal} />
         <WaitNotice seconds={wait.seconds} hadWait={wait.hadWait} />
         <div className="actions">
           <Button className="button" onPress={onBack} isDisabled={pending}>
