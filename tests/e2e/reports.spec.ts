@@ -192,6 +192,11 @@ test('prepares a redacted IACHR dossier behind the consent gate, and shows stati
       .getByRole('cell')
       .first(),
   ).toHaveText(t('statsView.suppressed', { count: 5 }));
+  // The charts draw no bar for a hidden cell: they must not show what the tables hide.
+  await expect(stats.getByTestId('statistics-chart-aggression_type')).toBeVisible();
+  await expect(stats.getByTestId('statistics-chart-aggression_type').locator('rect')).toHaveCount(
+    0,
+  );
   await expect(stats).not.toContainText(DEFENDER);
   const csv = join(dataDir, 'cifras.csv');
   await host.setDialogs({ openPaths: [], savePath: csv });

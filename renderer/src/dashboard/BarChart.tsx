@@ -14,8 +14,21 @@ const LABEL_W = 190;
 const VALUE_W = 50;
 const WIDTH = 560;
 
-/** Horizontal bars drawn as inline SVG, with a table of the same numbers behind them. */
-export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; testId: string }) {
+/**
+ * Horizontal bars drawn as inline SVG, with a table of the same numbers behind them (unless the
+ * page already shows that table right beside the chart: `withTable={false}`).
+ */
+export function BarChart({
+  title,
+  bars,
+  testId,
+  withTable = true,
+}: {
+  title: string;
+  bars: Bar[];
+  testId: string;
+  withTable?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [showTable, setShowTable] = useState(false);
@@ -61,35 +74,39 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
               );
             })}
           </svg>
-          <p>
-            <Button
-              className="link-button"
-              aria-expanded={showTable}
-              aria-controls={tableId}
-              onPress={() => setShowTable((v) => !v)}
-            >
-              {showTable ? t('charts.hideTable') : t('charts.showTable')}
-            </Button>
-          </p>
-          <div id={tableId} className={showTable ? 'chart-table' : 'visually-hidden'}>
-            <table>
-              <caption>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('charts.category')}</th>
-                  <th scope="col">{t('charts.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bars.map((bar) => (
-                  <tr key={bar.key}>
-                    <th scope="row">{bar.label}</th>
-                    <td>{format.number(bar.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {withTable ? (
+            <>
+              <p>
+                <Button
+                  className="link-button"
+                  aria-expanded={showTable}
+                  aria-controls={tableId}
+                  onPress={() => setShowTable((v) => !v)}
+                >
+                  {showTable ? t('charts.hideTable') : t('charts.showTable')}
+                </Button>
+              </p>
+              <div id={tableId} className={showTable ? 'chart-table' : 'visually-hidden'}>
+                <table>
+                  <caption>{title}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('charts.category')}</th>
+                      <th scope="col">{t('charts.count')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {bars.map((bar) => (
+                      <tr key={bar.key}>
+                        <th scope="row">{bar.label}</th>
+                        <td>{format.number(bar.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
         </>
       )}
     </figure>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { BarChart } from '../dashboard/BarChart';
 import { z } from 'zod';
 import {
   type Statistics,
@@ -152,30 +153,49 @@ export function StatisticsView() {
           </p>
           <p className="field-description">{t('statsView.rule', { count: stats.minCases })}</p>
           {stats.dimensions.map((dimension) => (
-            <table key={dimension.dimension} className="stats-table">
-              <caption>{dimensionTitle(dimension.dimension)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('statsView.category')}</th>
-                  <th scope="col">{t('statsView.aggressions')}</th>
-                  <th scope="col">{t('statsView.cases')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dimension.cells.length === 0 ? (
-                  <tr>
-                    <td colSpan={3}>{t('charts.noData')}</td>
-                  </tr>
-                ) : (
-                  dimension.cells.map((cell) => (
-                    <tr key={cell.code}>
-                      <th scope="row">{label(dimension.dimension, cell.code)}</th>
-                      {cellValues(cell, stats.minCases)}
-                    </tr>
-                  ))
+            <div key={dimension.dimension} className="stats-dimension">
+              {/* Suppressed cells are never drawn: a bar would show what the table hides. */}
+              <BarChart
+                title={dimensionTitle(dimension.dimension)}
+                testId={`statistics-chart-${dimension.dimension}`}
+                withTable={false}
+                bars={dimension.cells.flatMap((cell) =>
+                  cell.suppressed || cell.cases === null
+                    ? []
+                    : [
+                        {
+                          key: cell.code,
+                          label: label(dimension.dimension, cell.code),
+                          count: cell.cases,
+                        },
+                      ],
                 )}
-              </tbody>
-            </table>
+              />
+              <table className="stats-table">
+                <caption>{dimensionTitle(dimension.dimension)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('statsView.category')}</th>
+                    <th scope="col">{t('statsView.aggressions')}</th>
+                    <th scope="col">{t('statsView.cases')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dimension.cells.length === 0 ? (
+                    <tr>
+                      <td colSpan={3}>{t('charts.noData')}</td>
+                    </tr>
+                  ) : (
+                    dimension.cells.map((cell) => (
+                      <tr key={cell.code}>
+                        <th scope="row">{label(dimension.dimension, cell.code)}</th>
+                        {cellValues(cell, stats.minCases)}
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
           ))}
         </div>
       )}
