@@ -20,6 +20,11 @@ const TABLES = {
   case_notes: [],
   // The file id and key are this vault's own: the receiver encrypts under a fresh key.
   evidence_items: ['file_id', 'file_key'],
+  // Risk assessments of the exported people and collectives (migration 0007); `level` is generated.
+  risk_assessments: ['level'],
+  risk_threats: [],
+  risk_factors: [],
+  protection_measures: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RecordKind = keyof typeof TABLES;
@@ -31,6 +36,8 @@ export function isRecordKind(kind: string): kind is RecordKind {
 
 /** Aggression types have no id of their own: they travel inside their aggression. */
 const TYPES_FIELD = 'types';
+/** Likewise the aggressions a threat is linked to, in their order. */
+const LINKS_FIELD = 'aggressions';
 
 export async function writableColumns(db: Queryable, kind: RecordKind): Promise<Set<string>> {
   const rows = await db.all(`SELECT name FROM pragma_table_xinfo('${kind}') WHERE hidden = 0`);
@@ -57,6 +64,13 @@ async function toRecord(db: Queryable, kind: RecordKind, row: Row): Promise<Exch
     );
     data[TYPES_FIELD] = types.map((t) => String(t['code']));
   }
+  if (kind === 'risk_threats') {
+    const links = await db.all(
+      'SELECT aggression_id FROM risk_threat_aggressions WHERE threat_id = ? ORDER BY position',
+      [String(row['id'])],
+    );
+    data[LINKS_FIELD] = links.map((l) => String(l['aggression_id']));
+  }
   return { kind, id: String(row['id']), data };
 }
 
@@ -78,6 +92,8 @@ function scopeWhere(kind: RecordKind, count: number): string {
   const people = `(SELECT person_id FROM aggression_victims WHERE aggression_id IN ${aggressions})`;
   const collectives = `(SELECT collective_id FROM aggression_victims WHERE aggression_id IN ${aggressions}
     UNION SELECT collective_id FROM people WHERE id IN ${people})`;
+  const subjects = `person_id IN ${people} OR collective_id IN ${collectives}`;
+  const assessments = `(SELECT id FROM risk_assessments WHERE ${subjects})`;
   switch (kind) {
     case 'cases':
       return `id IN ${cases}`;
@@ -95,14 +111,45 @@ function scopeWhere(kind: RecordKind, count: number): string {
     case 'collectives':
       return `id IN ${collectives}`;
     case 'consents':
-      return `person_id IN ${people} OR collective_id IN ${collectives}`;
+    case 'risk_assessments':
+      return subjects;
+    case 'risk_threats':
+    case 'risk_factors':
+    case 'protection_measures':
+      return `assessment_id IN ${assessments}`;
   }
 }
 
 /** How many times scopeWhere's SQL repeats the case list, to bind it that many times. */
 function scopeParams(kind: RecordKind, caseIds: readonly string[]): SqlValue[] {
-  const repeats = { people: 1, collectives: 2, consents: 3 } as Partial<Record<RecordKind, number>>;
+  const subjects = 3;
+  const repeats = {
+    people: 1,
+    collectives: 2,
+    consents: subjects,
+    risk_assessments: subjects,
+    risk_threats: subjects,
+    risk_factors: subjects,
+    protection_measures: subjects,
+  } as Partial<Record<RecordKind, number>>;
   return Array.from({ length: repeats[kind] ?? 1 }, () => [...caseIds]).flat();
+}
+
+/** An assessment names the one it follows (`previous_id`): that one must be inserted first. */
+function followedFirst(rows: readonly Row[]): Row[] {
+  const byId = new Map(rows.map((row) => [String(row['id']), row]));
+  const depth = new Map<string, number>();
+  const depthOf = (row: Row): number => {
+    const id = String(row['id']);
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    depth.set(id, 0); // a cycle cannot happen, but must not loop
+    const previous = byId.get(String(row['previous_id']));
+    const value = previous ? depthOf(previous) + 1 : 0;
+    depth.set(id, value);
+    return value;
+  };
+  return [...rows].sort((a, b) => depthOf(a) - depthOf(b));
 }
 
 export async function* scopedRecords(
@@ -119,7 +166,8 @@ export async function* scopedRecords(
               `SELECT * FROM ${kind} WHERE ${scopeWhere(kind, scope.caseIds.length)} ORDER BY id`,
               scopeParams(kind, scope.caseIds),
             );
-    for (const row of rows) yield await toRecord(db, kind, row);
+    const ordered = kind === 'risk_assessments' ? followedFirst(rows) : rows;
+    for (const row of ordered) yield await toRecord(db, kind, row);
   }
 }
 
@@ -138,9 +186,14 @@ export async function writeRecord(
   const allowed = await writableColumns(tx, record.kind);
   const columns: [string, SqlValue][] = [];
   let types: string[] | null = null;
+  let links: string[] | null = null;
   for (const [name, value] of Object.entries(record.data)) {
     if (record.kind === 'aggressions' && name === TYPES_FIELD && Array.isArray(value)) {
       types = value;
+      continue;
+    }
+    if (record.kind === 'risk_threats' && name === LINKS_FIELD && Array.isArray(value)) {
+      links = value;
       continue;
     }
     if (!allowed.has(name) || Array.isArray(value)) throw new AppFailure('exchange_corrupt');
@@ -169,6 +222,17 @@ export async function writeRecord(
           record.id,
           code,
         ]);
+      }
+    }
+    if (links) {
+      await tx.run('DELETE FROM risk_threat_aggressions WHERE threat_id = ?', [record.id]);
+      // Only aggressions this office holds: one from a case that was not sent stays unlinked here.
+      for (const [position, aggressionId] of links.entries()) {
+        await tx.run(
+          `INSERT INTO risk_threat_aggressions (threat_id, aggression_id, position)
+           SELECT ?, id, ? FROM aggressions WHERE id = ?`,
+          [record.id, position, aggressionId],
+        );
       }
     }
   } catch (error) {

@@ -11,6 +11,7 @@ import { type ExchangeEvidence } from '../exchange/exchange-evidence';
 import { vaultEvidence } from '../exchange/vault-evidence';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
+import { conflictVersions, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
 import { CARD_MAX_BYTES, parseCard } from '../office/office-card';
 import { ownCard, partnerView } from '../office/office-views';
@@ -32,6 +33,8 @@ type ExchangeHandlers = Pick<
   | 'exchange.apply'
   | 'exchange.discard'
   | 'exchange.conflicts'
+  | 'exchange.conflict'
+  | 'exchange.resolveConflict'
 >;
 
 export interface ExchangeOptions {
@@ -203,5 +206,15 @@ export function exchangeHandlers(
         createdAt: String(r['created_at']),
       }));
     },
+    'exchange.conflict': async ({ conflictId }) =>
+      conflictVersions(requireSession(context).db, conflictId),
+    'exchange.resolveConflict': ({ conflictId, keep }) =>
+      context.serial(async () => {
+        const session = requireSession(context);
+        await session.db.transaction((tx) =>
+          resolveConflict(tx, conflictId, keep, session.displayName),
+        );
+        return {};
+      }),
   };
 }

@@ -79,6 +79,12 @@ export function caseFilter(
       WHERE v.person_id = ?)`);
     params.push(filters.personId);
   }
+  if (filters.collectiveId) {
+    clauses.push(`c.id IN (
+      SELECT a.case_id FROM aggression_victims v JOIN aggressions a ON a.id = v.aggression_id
+      WHERE v.collective_id = ?)`);
+    params.push(filters.collectiveId);
+  }
   // Unary `+`: status and urgency keep a third of the cases or more, so their indexes must not
   // be chosen over the sort index (a page would then sort tens of thousands of rows).
   if (filters.status?.length) {

@@ -94,6 +94,8 @@ const caseFilterFields = {
   urgency: codeList(urgency.schema).optional(),
   /** Cases where this person is a victim of at least one aggression. */
   personId: idField.optional(),
+  /** Cases where this collective or organization is a victim of at least one aggression. */
+  collectiveId: idField.optional(),
 };
 
 export const caseListInput = z.strictObject({

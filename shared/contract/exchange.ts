@@ -63,6 +63,27 @@ export const importPreviewSchema = z.strictObject({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+const fieldValue = z.union([z.string(), z.number(), z.null(), z.array(z.string())]);
+
+export const conflictVersionsSchema = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  officeName: z.string(),
+  createdAt: z.string(),
+  /** False when the local row was deleted since: taking theirs creates it again. */
+  localExists: z.boolean(),
+  fields: z.array(
+    z.strictObject({
+      field: z.string(),
+      local: fieldValue,
+      incoming: fieldValue,
+      differs: z.boolean(),
+    }),
+  ),
+});
+export type ConflictVersions = z.infer<typeof conflictVersionsSchema>;
+
 export const exchangeOperations = {
   'office.card': { input: empty, output: officeCardSchema },
   /** Main asks where to save the card file; `saved: false` when the user cancelled. */
@@ -148,5 +169,18 @@ export const exchangeOperations = {
         createdAt: z.string(),
       }),
     ),
+  },
+  /** One conflict's two versions, field by field, for a side-by-side view. */
+  'exchange.conflict': {
+    input: z.strictObject({ conflictId: z.uuid() }),
+    output: conflictVersionsSchema,
+  },
+  /**
+   * Keep our version, or take the other office's (written as an import would, with its origin).
+   * One transaction with an audit entry; the conflict is gone afterwards.
+   */
+  'exchange.resolveConflict': {
+    input: z.strictObject({ conflictId: z.uuid(), keep: z.enum(['local', 'incoming']) }),
+    output: empty,
   },
 } as const;

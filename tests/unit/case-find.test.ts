@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Input } from '../../shared/contract';
 import { ftsQuery } from '../../electron/repositories/case-search';
-import { aggressionSample, caseSample, personSample } from './support/record-samples';
+import {
+  aggressionSample,
+  caseSample,
+  personSample,
+  recordSamples,
+} from './support/record-samples';
 import { startRecordsCore, type RecordsCore } from './support/records-core';
 
 let core: RecordsCore;
 const ids: Record<string, string> = {};
 let personId = '';
+let collectiveId = '';
 
 type Act = Input<'cases.create'>['aggressions'][number];
 
@@ -18,6 +24,7 @@ beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'resguardo-find-'));
   core = await startRecordsCore(dir);
   personId = (await core.op('people.create', personSample)).id;
+  collectiveId = (await core.op('collectives.create', recordSamples['collectives.create'])).id;
   const make = async (key: string, fields: Partial<Input<'cases.create'>>, act: Partial<Act>) => {
     const created = await core.op('cases.create', {
       ...caseSample,
@@ -36,7 +43,12 @@ beforeAll(async () => {
   await make(
     'hn',
     { status: 'closed', urgency: 'low' },
-    { country: 'HN', occurredOn: '2024-02-10', types: ['criminalization'] },
+    {
+      country: 'HN',
+      occurredOn: '2024-02-10',
+      types: ['criminalization'],
+      victims: [{ personId: null, collectiveId, role: 'direct' }],
+    },
   );
   await make(
     'mx',
@@ -96,6 +108,7 @@ describe('finding cases', () => {
     expect(await list({ status: ['closed'] })).toEqual(['Caso hn']);
     expect(await list({ urgency: ['critical', 'medium'] })).toEqual(['Caso sv', 'Caso gt']);
     expect(await list({ personId })).toEqual(['Caso mx']);
+    expect(await list({ collectiveId })).toEqual(['Caso hn']);
     expect(await list({ country: 'GT', status: ['closed'] })).toEqual([]);
   });
 

@@ -124,9 +124,11 @@ export function Dashboard() {
                     <li key={item.assessmentId}>
                       <a
                         href={
-                          item.personId === null
-                            ? `#/risk/${item.assessmentId}`
-                            : `#/risk/person/${item.personId}`
+                          item.personId !== null
+                            ? `#/risk/person/${item.personId}`
+                            : item.collectiveId !== null
+                              ? `#/risk/collective/${item.collectiveId}`
+                              : `#/risk/${item.assessmentId}`
                         }
                       >
                         {item.label}

@@ -1,20 +1,38 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type Output } from '../../../shared/contract';
+import { type ConflictVersions } from '../../../shared/contract/exchange';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useCall } from '../hooks/use-call';
 import { useFormat } from '../i18n/format';
 import { call } from '../ipc/client';
+import { ConflictCompare } from './ConflictCompare';
 
 /** Records changed here and at another office since the last exchange: both versions kept. */
 export function ConflictsPanel({ version }: { version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [rows, setRows] = useState<Output<'exchange.conflicts'> | null>(null);
-  const { error, run } = useCall();
+  const [open, setOpen] = useState<ConflictVersions | null>(null);
+  const { error, pending, run } = useCall();
+  const load = useCallback(
+    () => run(() => call('exchange.conflicts', {})).then((r) => r.ok && setRows(r.value)),
+    [run],
+  );
   useEffect(() => {
-    void run(() => call('exchange.conflicts', {})).then((r) => r.ok && setRows(r.value));
-  }, [run, version]);
+    void load();
+  }, [load, version]);
+  const compare = async (conflictId: string) => {
+    const r = await run(() => call('exchange.conflict', { conflictId }));
+    if (r.ok) setOpen(r.value);
+  };
+  const resolve = async (conflictId: string, keep: 'local' | 'incoming') => {
+    const r = await run(() => call('exchange.resolveConflict', { conflictId, keep }));
+    if (!r.ok) return;
+    setOpen(null);
+    await load();
+  };
   return (
     <div className="exchange-panel">
       <h2>{t('handoff.conflicts.title')}</h2>
@@ -30,7 +48,22 @@ export function ConflictsPanel({ version }: { version: number }) {
                 kind: t(`handoff.kinds.${row.kind}`, { defaultValue: row.kind }),
                 office: row.officeName,
                 date: format.moment(row.createdAt),
-              })}
+              })}{' '}
+              {open?.id === row.id ? (
+                <ConflictCompare
+                  versions={open}
+                  pending={pending}
+                  onResolve={(keep) => void resolve(row.id, keep)}
+                />
+              ) : (
+                <Button
+                  className="button"
+                  isDisabled={pending}
+                  onPress={() => void compare(row.id)}
+                >
+                  {t('handoff.conflicts.compare')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { navigate } from '../hooks/use-hash-route';
 import { useCall } from '../hooks/use-call';
 import { call, toAppError } from '../ipc/client';
 import { RecordHistory } from '../records/RecordHistory';
+import { RiskHistory } from '../risk/RiskHistory';
 import { CollectiveForm } from './CollectiveForm';
 import { collectiveValues, emptyCollective } from './collective-values';
 import { ConsentPanel } from './ConsentPanel';
@@ -110,6 +111,7 @@ export function CollectivePage({ id }: { id: string }) {
         consents={consents}
         onChanged={() => void loadConsents()}
       />
+      <RiskHistory collectiveId={collective.id} />
       <RecordHistory entityId={collective.id} version={collective.updatedAt} />
       <section className="danger-zone" aria-labelledby="collective-delete-title">
         <h2 id="collective-delete-title">{t('collective.deleteTitle')}</h2>

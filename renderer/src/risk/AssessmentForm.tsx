@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { Button } from 'react-aria-components';
-import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type AppError } from '../../../shared/errors';
 import { scoreRisk } from '../../../shared/risk/score';
@@ -9,6 +9,9 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { TextAreaInput } from '../components/fields/TextAreaInput';
 import { VocabSelect } from '../components/fields/VocabSelect';
 import { TextInput } from '../components/TextInput';
+import { useFormat } from '../i18n/format';
+import { useDraft } from '../records/use-draft';
+import { useVocab } from '../records/vocab';
 import { ScorePanel } from './ScorePanel';
 import { RatingSelect } from './RatingSelect';
 import {
@@ -16,7 +19,9 @@ import {
   emptyFactor,
   emptyThreat,
   type AssessmentFormValues,
+  type RiskSubject,
 } from './risk-values';
+import { useSubjectAggressions, type AggressionOption } from './use-subject-aggressions';
 
 /**
  * One risk assessment: header, threats, vulnerabilities and capacities, self-care, and the level
@@ -25,12 +30,18 @@ import {
  */
 export function AssessmentForm({
   initial,
+  subject,
   pending,
   error,
   submitLabel,
   onSubmit,
+  draftKey,
 }: {
   initial: AssessmentFormValues;
+  /** Where the unsaved form is kept as the assessor types (a long form: nothing may be lost). */
+  draftKey: string;
+  /** Whom it covers: her aggressions are what threats can be linked to (null: unknown). */
+  subject: RiskSubject | null;
   pending: boolean;
   error: AppError | null;
   submitLabel: string;
@@ -42,6 +53,8 @@ export function AssessmentForm({
     defaultValues: initial,
   });
   const { control } = form;
+  const draft = useDraft(draftKey, form);
+  const aggressions = useSubjectAggressions(subject);
   const threats = useWatch({ control, name: 'threats' });
   const vulnerabilities = useWatch({ control, name: 'vulnerabilities' });
   const capacities = useWatch({ control, name: 'capacities' });
@@ -61,7 +74,7 @@ export function AssessmentForm({
 
   const submit = form.handleSubmit(
     async (values) => {
-      await onSubmit(values);
+      if ((await onSubmit(values)) === null) draft.discard();
     },
     () => {
       const first = document.querySelector<HTMLElement>('.risk-form [aria-invalid="true"]');
@@ -72,6 +85,7 @@ export function AssessmentForm({
   return (
     <form className="form record-form risk-form" noValidate onSubmit={submit}>
       <ErrorAlert error={error} />
+      {draft.notice}
       <fieldset className="fieldset">
         <legend>{t('assessment.headerTitle')}</legend>
         <div className="field-row">
@@ -101,7 +115,11 @@ export function AssessmentForm({
         </div>
       </fieldset>
 
-      <ThreatsFields control={control} />
+      <ThreatsFields
+        control={control}
+        aggressions={aggressions.options}
+        aggressionsError={aggressions.error}
+      />
       <FactorFields control={control} kind="vulnerabilities" />
       <FactorFields control={control} kind="capacities" />
 
@@ -196,13 +214,22 @@ export function AssessmentForm({
   );
 }
 
-function ThreatsFields({ control }: { control: Control<AssessmentFormValues> }) {
+function ThreatsFields({
+  control,
+  aggressions,
+  aggressionsError,
+}: {
+  control: Control<AssessmentFormValues>;
+  aggressions: AggressionOption[] | null;
+  aggressionsError: AppError | null;
+}) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control, name: 'threats', keyName: 'key' });
   return (
     <fieldset className="fieldset">
       <legend>{t('assessment.threatsTitle')}</legend>
       <p className="field-description">{t('assessment.threatsIntro')}</p>
+      <ErrorAlert error={aggressionsError} />
       {fields.map((field, index) => {
         const number = index + 1;
         return (
@@ -247,6 +274,20 @@ function ThreatsFields({ control }: { control: Control<AssessmentFormValues> }) 
                 max={5}
               />
             </div>
+            <LinkedAggressions control={control} index={index} options={aggressions} />
+            <fieldset className="fieldset sub-fieldset">
+              <legend>{t('assessment.analysisTitle')}</legend>
+              <p className="field-description">{t('assessment.analysisIntro')}</p>
+              {ANALYSIS_STEPS.map((step) => (
+                <TextAreaInput
+                  key={step}
+                  control={control}
+                  name={`threats.${index}.analysis.${step}`}
+                  label={t(`assessment.analysis.${step}`)}
+                  rows={2}
+                />
+              ))}
+            </fieldset>
             <div className="actions">
               <Button className="button" onPress={() => remove(index)}>
                 {t('assessment.removeThreat', { number })}
@@ -337,5 +378,67 @@ function FactorFields({
         </Button>
       </div>
     </fieldset>
+  );
+}
+
+/** Front Line Defenders' five steps, in order. */
+const ANALYSIS_STEPS = ['facts', 'pattern', 'objective', 'source', 'feasibility'] as const;
+
+/** Checkboxes for her aggressions (date and types, never the narrative) on one threat. */
+function LinkedAggressions({
+  control,
+  index,
+  options,
+}: {
+  control: Control<AssessmentFormValues>;
+  index: number;
+  options: AggressionOption[] | null;
+}) {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const format = useFormat();
+  return (
+    <Controller
+      control={control}
+      name={`threats.${index}.aggressionIds`}
+      render={({ field }) => {
+        const linked = field.value;
+        const listed = new Set((options ?? []).map((option) => option.id));
+        const elsewhere = linked.filter((id) => !listed.has(id)).length;
+        const toggle = (id: string, on: boolean) =>
+          field.onChange(on ? [...linked, id] : linked.filter((x) => x !== id));
+        return (
+          <fieldset className="fieldset sub-fieldset" data-testid="threat-aggressions">
+            <legend>{t('assessment.linkedAggressions')}</legend>
+            {options === null ? (
+              <p>{t('shell.loading')}</p>
+            ) : options.length === 0 ? (
+              <p className="field-description">{t('assessment.noAggressions')}</p>
+            ) : (
+              options.map((option) => (
+                <div className="field" key={option.id}>
+                  <label className="checkbox-native">
+                    <input
+                      type="checkbox"
+                      checked={linked.includes(option.id)}
+                      onChange={(event) => toggle(option.id, event.target.checked)}
+                    />{' '}
+                    {t('assessment.aggressionOption', {
+                      date: format.day(option.occurredOn, option.datePrecision),
+                      types: option.types.map((type) => vocab('aggression_type', type)).join(', '),
+                    })}
+                  </label>
+                </div>
+              ))
+            )}
+            {elsewhere === 0 ? null : (
+              <p className="field-description">
+                {t('assessment.aggressionsElsewhere', { count: elsewhere })}
+              </p>
+            )}
+          </fieldset>
+        );
+      }}
+    />
   );
 }

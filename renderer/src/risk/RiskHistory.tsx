@@ -10,12 +10,17 @@ import { TrendChart } from './TrendChart';
 
 type History = Output<'risk.listForPerson'>;
 
-/** A defender's assessments, oldest first, with the trend chart and where her review stands. */
+/**
+ * A defender's (or a collective's: pass `collectiveId` instead) assessments, oldest first, with the
+ * trend chart and where the review stands.
+ */
 export function RiskHistory({
   personId,
+  collectiveId,
   headingLevel = 2,
 }: {
-  personId: string;
+  personId?: string;
+  collectiveId?: string;
   headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
@@ -25,7 +30,8 @@ export function RiskHistory({
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
     let active = true;
-    call('risk.listForPerson', { personId }).then(
+    const query = collectiveId === undefined ? { personId } : { collectiveId };
+    call('risk.listForPerson', query).then(
       (found) => {
         if (active) setHistory(found);
       },
@@ -36,7 +42,11 @@ export function RiskHistory({
     return () => {
       active = false;
     };
-  }, [personId]);
+  }, [personId, collectiveId]);
+  const newHref =
+    collectiveId === undefined
+      ? `#/risk/new/${personId ?? ''}`
+      : `#/risk/new-collective/${collectiveId}`;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section
@@ -47,7 +57,7 @@ export function RiskHistory({
       <Heading id="risk-history-title">{t('assessment.historyTitle')}</Heading>
       <ErrorAlert error={error} />
       <p>
-        <a href={`#/risk/new/${personId}`} className="button button-primary">
+        <a href={newHref} className="button button-primary">
           {t('assessment.new')}
         </a>
       </p>

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Assessment } from '../../../shared/contract/risk';
-import { type PersonRow } from '../../../shared/contract/people';
+import { type Collective, type PersonRow } from '../../../shared/contract/people';
 import { dateField } from '../../../shared/contract/record-fields';
 import { type AppError } from '../../../shared/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -22,28 +22,48 @@ import { AssessmentForm } from './AssessmentForm';
 import { PlanPanel } from './PlanPanel';
 import { RiskHistory } from './RiskHistory';
 import './risk.css';
-import { assessmentValues, emptyAssessment } from './risk-values';
+import { assessmentValues, emptyAssessment, type RiskSubject } from './risk-values';
 
-/** `#/risk` (people to assess), `#/risk/person/<id>`, `#/risk/new/<personId>`, `#/risk/<id>`. */
+/**
+ * `#/risk` (people and collectives to assess), `#/risk/person/<id>`, `#/risk/collective/<id>`,
+ * `#/risk/new/<personId>`, `#/risk/new-collective/<collectiveId>`, `#/risk/<id>`.
+ */
 export function RiskPage({ path, displayName }: { path: string[]; displayName: string }) {
   const [first, second] = path;
   if (first === undefined) return <RiskHome />;
   if (first === 'person' && second !== undefined)
-    return <PersonRisk key={second} personId={second} />;
+    return <SubjectRisk key={second} subject={{ kind: 'person', id: second }} />;
+  if (first === 'collective' && second !== undefined)
+    return <SubjectRisk key={second} subject={{ kind: 'collective', id: second }} />;
   if (first === 'new' && second !== undefined)
-    return <NewAssessment key={second} personId={second} assessor={displayName} />;
+    return (
+      <NewAssessment key={second} subject={{ kind: 'person', id: second }} assessor={displayName} />
+    );
+  if (first === 'new-collective' && second !== undefined)
+    return (
+      <NewAssessment
+        key={second}
+        subject={{ kind: 'collective', id: second }}
+        assessor={displayName}
+      />
+    );
   return <AssessmentPage key={first} id={first} assessor={displayName} />;
 }
 
-function usePerson(personId: string | null) {
+/** The subject's name for headings: the person's display name or the collective's name. */
+function useSubjectName(subject: RiskSubject) {
   const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const { kind, id } = subject;
   useEffect(() => {
-    if (personId === null) return undefined;
     let active = true;
-    call('people.get', { id: personId }).then(
-      (person) => {
-        if (active) setName(personDisplayName(person).text);
+    const found =
+      kind === 'person'
+        ? call('people.get', { id }).then((person) => personDisplayName(person).text)
+        : call('collectives.get', { id }).then((collective) => collective.name);
+    found.then(
+      (text) => {
+        if (active) setName(text);
       },
       (thrown: unknown) => {
         if (active) setError(toAppError(thrown));
@@ -52,19 +72,25 @@ function usePerson(personId: string | null) {
     return () => {
       active = false;
     };
-  }, [personId]);
+  }, [kind, id]);
   return { name, error };
 }
 
 function RiskHome() {
   const { t } = useTranslation();
   const [rows, setRows] = useState<PersonRow[] | null>(null);
+  const [collectives, setCollectives] = useState<Collective[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
     let active = true;
-    call('people.list', { limit: 200, offset: 0 }).then(
-      (found) => {
-        if (active) setRows(found.rows);
+    Promise.all([
+      call('people.list', { limit: 200, offset: 0 }),
+      call('collectives.list', { limit: 200, offset: 0 }),
+    ]).then(
+      ([people, groups]) => {
+        if (!active) return;
+        setRows(people.rows);
+        setCollectives(groups.rows);
       },
       (thrown: unknown) => {
         if (active) setError(toAppError(thrown));
@@ -79,10 +105,11 @@ function RiskHome() {
       <FocusHeading>{t('sections.risk.title')}</FocusHeading>
       <p className="lead">{t('assessment.homeIntro')}</p>
       <ErrorAlert error={error} />
+      <h2 id="risk-people-title">{t('assessment.peopleTitle')}</h2>
       {rows === null ? null : rows.length === 0 ? (
         <p>{t('assessment.noPeople')}</p>
       ) : (
-        <ul className="record-list">
+        <ul className="record-list" aria-labelledby="risk-people-title">
           {rows.map((row) => (
             <li key={row.id} className="record-row">
               <a href={`#/risk/person/${row.id}`} className="record-link">
@@ -92,45 +119,80 @@ function RiskHome() {
           ))}
         </ul>
       )}
+      <h2 id="risk-collectives-title">{t('assessment.collectivesTitle')}</h2>
+      {collectives === null ? null : collectives.length === 0 ? (
+        <p>{t('assessment.noCollectives')}</p>
+      ) : (
+        <ul
+          className="record-list"
+          aria-labelledby="risk-collectives-title"
+          data-testid="risk-collectives"
+        >
+          {collectives.map((row) => (
+            <li key={row.id} className="record-row">
+              <a href={`#/risk/collective/${row.id}`} className="record-link">
+                {row.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-function PersonRisk({ personId }: { personId: string }) {
+function SubjectRisk({ subject }: { subject: RiskSubject }) {
   const { t } = useTranslation();
-  const person = usePerson(personId);
+  const person = useSubjectName(subject);
+  const isPerson = subject.kind === 'person';
   return (
-    <section data-testid="screen-risk-person" className="section-page">
+    <section
+      data-testid={isPerson ? 'screen-risk-person' : 'screen-risk-collective'}
+      className="section-page"
+    >
       <p>
         <a href="#/risk">{t('assessment.backToRisk')}</a> ·{' '}
-        <a href={`#/people/${personId}`}>{t('assessment.toPerson')}</a>
+        {isPerson ? (
+          <a href={`#/people/${subject.id}`}>{t('assessment.toPerson')}</a>
+        ) : (
+          <a href={`#/people/collectives/${subject.id}`}>{t('assessment.toCollective')}</a>
+        )}
       </p>
       <ErrorAlert error={person.error} />
       <FocusHeading>{t('assessment.personTitle', { name: person.name ?? '' })}</FocusHeading>
-      <RiskHistory personId={personId} />
+      {isPerson ? <RiskHistory personId={subject.id} /> : <RiskHistory collectiveId={subject.id} />}
     </section>
   );
 }
 
-function NewAssessment({ personId, assessor }: { personId: string; assessor: string }) {
+function NewAssessment({ subject, assessor }: { subject: RiskSubject; assessor: string }) {
   const { t } = useTranslation();
-  const person = usePerson(personId);
+  const person = useSubjectName(subject);
   const { pending, error, run } = useCall();
+  const isPerson = subject.kind === 'person';
   return (
     <section data-testid="screen-risk-new" className="section-page section-wide">
       <p>
-        <a href={`#/risk/person/${personId}`}>{t('assessment.backToHistory')}</a>
+        <a href={`#/risk/${isPerson ? 'person' : 'collective'}/${subject.id}`}>
+          {t('assessment.backToHistory')}
+        </a>
       </p>
       <ErrorAlert error={person.error} />
       <FocusHeading>{t('assessment.newTitle', { name: person.name ?? '' })}</FocusHeading>
       <AssessmentForm
         initial={emptyAssessment(today(), assessor)}
+        draftKey={`assessment:new-${subject.kind}-${subject.id}`}
+        subject={subject}
         pending={pending}
         error={error}
         submitLabel={t('assessment.create')}
         onSubmit={async (values) => {
           const result = await run(() =>
-            call('risk.create', { personId, collectiveId: null, ...values }),
+            call('risk.create', {
+              personId: isPerson ? subject.id : null,
+              collectiveId: isPerson ? null : subject.id,
+              ...values,
+            }),
           );
           if (!result.ok) return result.error;
           navigate(`risk/${result.value.id}`);
@@ -176,7 +238,13 @@ function AssessmentPage({ id, assessor }: { id: string; assessor: string }) {
       </section>
     );
   }
-  const back = assessment.personId === null ? '#/risk' : `#/risk/person/${assessment.personId}`;
+  const subject: RiskSubject | null =
+    assessment.personId !== null
+      ? { kind: 'person', id: assessment.personId }
+      : assessment.collectiveId !== null
+        ? { kind: 'collective', id: assessment.collectiveId }
+        : null;
+  const back = subject === null ? '#/risk' : `#/risk/${subject.kind}/${subject.id}`;
   return (
     <section data-testid="screen-risk-assessment" className="section-page section-wide">
       <p>
@@ -198,6 +266,8 @@ function AssessmentPage({ id, assessor }: { id: string; assessor: string }) {
       <AssessmentForm
         key={assessment.updatedAt}
         initial={assessmentValues(assessment)}
+        draftKey={`assessment:${assessment.id}`}
+        subject={subject}
         pending={save.pending}
         error={save.error}
         submitLabel={t('assessment.save')}

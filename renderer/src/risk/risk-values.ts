@@ -9,6 +9,12 @@ import {
 } from '../../../shared/contract/risk';
 import { type RiskLevel } from '../../../shared/vocabularies/risk';
 
+/** Who an assessment covers: one defender or one collective. */
+export interface RiskSubject {
+  kind: 'person' | 'collective';
+  id: string;
+}
+
 /** The assessment form is the contract's own fields, so it refuses what main would refuse. */
 export const assessmentFormSchema = assessmentFields;
 export type AssessmentFormValues = z.infer<typeof assessmentFormSchema>;

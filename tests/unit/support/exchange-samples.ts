@@ -24,6 +24,8 @@ export const exchangeSamples: { [O in ExchangeOperation]: Input<O> } = {
   'exchange.apply': { importId: ID, acceptUnverified: false },
   'exchange.discard': { importId: ID },
   'exchange.conflicts': {},
+  'exchange.conflict': { conflictId: ID },
+  'exchange.resolveConflict': { conflictId: ID, keep: 'incoming' },
   'drives.list': {},
   'drives.files': { drive: '0123456789abcdef' },
 };
