@@ -19,7 +19,7 @@ export const KDF_MINIMUM: KdfParams = {
 };
 
 /**
- * About 0.6 s on this class of machine when it is otherwise idle (2 cores; see `npm run bench`,
+ * About half a second on this class of machine when it is otherwise idle (2 cores; see `npm run bench`,
  * figure vault.unlock): 384 MiB × 7 passes, two lanes.
  */
 export const KDF_DEFAULT: KdfParams = {
