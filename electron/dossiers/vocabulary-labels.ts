@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type VocabularyName } from '../../shared/vocabularies';
-import en from '../../renderer/src/locales/en.json';
-import es from '../../renderer/src/locales/es.json';
+import en from '../../shared/locales/en.json';
+import es from '../../shared/locales/es.json';
 import { type DossierLanguage } from './dossier-strings';
 
 /**

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors';
-import en from '../../renderer/src/locales/en.json';
-import es from '../../renderer/src/locales/es.json';
+import en from '../../shared/locales/en.json';
+import es from '../../shared/locales/es.json';
 
 const sourceRoot = resolve(__dirname, '../../renderer/src');
 

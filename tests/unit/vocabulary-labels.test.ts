@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vocabularies, vocabularyNames } from '../../shared/vocabularies';
-import en from '../../renderer/src/locales/en.json';
-import es from '../../renderer/src/locales/es.json';
+import en from '../../shared/locales/en.json';
+import es from '../../shared/locales/es.json';
 
 type Catalogue = { [key: string]: unknown };
 

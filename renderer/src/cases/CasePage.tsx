@@ -129,7 +129,6 @@ export function CasePage({ id }: { id: string }) {
               .then((result) => {
                 if (!result.ok) return;
                 // A draft of this case would keep words the user just deleted.
-                void call('drafts.discard', { formKey: `case:${id}` }).catch(() => undefined);
                 navigate('cases');
               });
           }}

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Language } from '../../../shared/preferences';
-import en from '../locales/en.json';
-import es from '../locales/es.json';
+import en from '../../../shared/locales/en.json';
+import es from '../../../shared/locales/es.json';
 
 /** Spanish until `app.status` says otherwise: main picks the default from the OS locale. */
 export const FALLBACK_LANGUAGE: Language = 'es';

@@ -133,9 +133,6 @@ export function CollectivePage({ id }: { id: string }) {
               .run(() => call('collectives.delete', { id: collective.id }))
               .then((result) => {
                 if (!result.ok) return;
-                void call('drafts.discard', { formKey: `collective:${collective.id}` }).catch(
-                  () => undefined,
-                );
                 navigate('people');
               });
           }}

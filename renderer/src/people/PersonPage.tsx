@@ -149,9 +149,6 @@ export function PersonPage({ id }: { id: string }) {
               .run(() => call('people.delete', { id: person.id }))
               .then((result) => {
                 if (!result.ok) return;
-                void call('drafts.discard', { formKey: `person:${person.id}` }).catch(
-                  () => undefined,
-                );
                 navigate('people');
               });
           }}

@@ -13,16 +13,7 @@ const catalogues = new Map<Language, Catalogue>();
 function catalogue(language: Language): Catalogue {
   let found = catalogues.get(language);
   if (found === undefined) {
-    const file = resolve(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      'renderer',
-      'src',
-      'locales',
-      `${language}.json`,
-    );
+    const file = resolve(__dirname, '..', '..', '..', 'shared', 'locales', `${language}.json`);
     found = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
     catalogues.set(language, found);
   }
