@@ -16,5 +16,11 @@ export function evidenceFile(dataDir: string, fileId: string): string {
  * already; removing it frees the space and leaves no trace of how much evidence there was.
  */
 export async function removeEvidenceFiles(dataDir: string, fileIds: readonly string[]) {
-  await Promise.all(fileIds.map((id) => rm(evidenceFile(dataDir, id), { force: true })));
+  await Promise.all(
+    fileIds.flatMap((id) => [
+      rm(evidenceFile(dataDir, id), { force: true }),
+      // An import or intake stopped half way leaves the file under its partial name.
+      rm(`${evidenceFile(dataDir, id)}.part`, { force: true }),
+    ]),
+  );
 }

@@ -1,3 +1,5 @@
+import { EVIDENCE_FORMAT_JS } from './evidence-format-source';
+
 /**
  * The evidence worker, kept as plain JavaScript in a string and started with
  * `new Worker(source, { eval: true })`. Why a string: it runs unchanged under tsx and vitest
@@ -5,11 +7,7 @@
  * file (which would not copy a separate worker file unless configured) — nothing to ship beside
  * the bundle. The price is that this code is not type-checked: the evidence tests cover it.
  *
- * File format (docs/evidence-storage.md): MAGIC (8 bytes) ‖ nonce prefix (7 random bytes) ‖
- * chunks. Each chunk is AES-256-GCM over at most 64 KiB of plaintext, followed by its 16-byte
- * tag. The 12-byte nonce is prefix ‖ chunk index (uint32 BE) ‖ last-chunk flag (1 byte), and the
- * additional data is MAGIC ‖ file id ‖ index ‖ flag: a truncated, reordered, spliced or
- * swapped chunk fails authentication. An empty file still has one (empty, last) chunk.
+ * File format: evidence-format-source.ts (docs/evidence-storage.md).
  *
  * Work is synchronous inside the worker (fixed 64 KiB buffers: memory stays flat whatever the
  * file size); the main thread's event loop never waits on it. A shared Int32 flag cancels.
@@ -19,35 +17,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 
-const MAGIC = Buffer.from('RSGEVD01', 'ascii');
-const PREFIX_LENGTH = 7;
-const HEADER_LENGTH = MAGIC.length + PREFIX_LENGTH;
-const CHUNK = 64 * 1024;
-const TAG = 16;
+${EVIDENCE_FORMAT_JS}
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 
 const cancelFlag = new Int32Array(workerData.cancel);
 const cancelled = () => Atomics.load(cancelFlag, 0) === 1;
-
-function nonceAndAad(prefix, fileId, index, last) {
-  const position = Buffer.alloc(5);
-  position.writeUInt32BE(index, 0);
-  position[4] = last ? 1 : 0;
-  return {
-    nonce: Buffer.concat([prefix, position]),
-    aad: Buffer.concat([MAGIC, Buffer.from(fileId, 'ascii'), position]),
-  };
-}
-
-function readFull(fd, buffer) {
-  let filled = 0;
-  while (filled < buffer.length) {
-    const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
-    if (n === 0) break;
-    filled += n;
-  }
-  return filled;
-}
 
 function encrypt({ source, target, key, fileId }) {
   const input = fs.openSync(source, 'r');

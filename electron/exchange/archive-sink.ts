@@ -1,4 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import {
   ENTRY,
@@ -8,8 +7,6 @@ import {
   formatMarkerSchema,
   RECORDS_ENTRY,
 } from './manifest';
-import { createSpoolWriter, discardSpooled, type Spooled } from './spool';
-import { type TarSink } from './tar-reader';
 
 export interface ImportLimits {
   maxEntries: number;
@@ -29,31 +26,29 @@ export const DEFAULT_LIMITS: ImportLimits = {
 
 const SMALL_MAX = { format: 1024, manifest: 16 * 1024 * 1024, signature: 64 };
 
+/** The largest entry whose content comes to the main thread (evidence never does). */
+export function smallEntryMax(limits: ImportLimits): number {
+  return Math.max(SMALL_MAX.manifest, limits.maxRecordsEntryBytes);
+}
+
 type Phase = 'format' | 'content' | 'signature' | 'done';
 type Current =
-  | { kind: 'small'; name: string; bytes: Buffer[]; hash: Hash }
-  | {
-      kind: 'evidence';
-      name: string;
-      sha256: string;
-      hash: Hash;
-      size: number;
-      /** Null when only verifying (an export read back): hashed, not kept. */
-      writer: Awaited<ReturnType<typeof createSpoolWriter>> | null;
-    };
+  | { kind: 'small'; name: string; size: number; bytes: Buffer[] }
+  | { kind: 'evidence'; name: string; size: number; sha256: string };
 
 const tooLarge = () => new AppFailure('exchange_too_large');
 const corrupt = () => new AppFailure('exchange_corrupt');
 
 /**
- * Receives the inner archive's entries in the one order the format allows, within the limits,
- * hashing each as it goes; small entries stay in memory, evidence is spooled encrypted.
+ * Receives the inner archive's entries in the one order the format allows, within the limits:
+ * small entries in memory, evidence as the size and SHA-256 the entries thread measured.
  */
-export class ArchiveSink implements TarSink {
+export class ArchiveSink {
   started = false;
   readonly parts = new Map<string, { size: number; sha256: string }>();
   readonly recordChunks: Buffer[] = [];
-  readonly evidence = new Map<string, Spooled>();
+  /** Evidence in the archive: SHA-256 (from its name) → size. */
+  readonly evidence = new Map<string, number>();
   manifestBytes: Buffer | null = null;
   signature: Buffer | null = null;
   private phase: Phase = 'format';
@@ -62,19 +57,17 @@ export class ArchiveSink implements TarSink {
   private total = 0;
   private recordsTotal = 0;
 
-  constructor(
-    private readonly spoolDir: string | null,
-    private readonly limits: ImportLimits,
-  ) {}
+  constructor(private readonly limits: ImportLimits) {}
 
-  async start(name: string, size: number): Promise<void> {
+  start(name: string, size: number): void {
+    if (this.current) throw corrupt();
     this.started = true;
     if (++this.entries > this.limits.maxEntries) throw tooLarge();
     this.total += size;
     if (this.total > this.limits.maxTotalBytes) throw tooLarge();
     const small = (max: number) => {
       if (size > max) throw tooLarge();
-      this.current = { kind: 'small', name, bytes: [], hash: createHash('sha256') };
+      this.current = { kind: 'small', name, size, bytes: [] };
     };
     if (this.phase === 'format') {
       if (name !== ENTRY.format) throw new AppFailure('exchange_not_ours');
@@ -99,38 +92,27 @@ export class ArchiveSink implements TarSink {
     const evidence = EVIDENCE_ENTRY.exec(name);
     if (!evidence?.[1]) throw corrupt();
     if (size > this.limits.maxEvidenceBytes) throw tooLarge();
-    this.current = {
-      kind: 'evidence',
-      name,
-      sha256: evidence[1],
-      hash: createHash('sha256'),
-      size: 0,
-      writer: this.spoolDir === null ? null : await createSpoolWriter(this.spoolDir),
-    };
+    this.current = { kind: 'evidence', name, size, sha256: evidence[1] };
   }
 
-  async data(bytes: Uint8Array): Promise<void> {
+  data(bytes: Uint8Array): void {
     const current = this.current;
-    if (!current) throw corrupt();
-    current.hash.update(bytes);
-    if (current.kind === 'small') current.bytes.push(Buffer.from(bytes));
-    else {
-      current.size += bytes.length;
-      await current.writer?.write(bytes);
-    }
+    if (current?.kind !== 'small') throw corrupt();
+    current.bytes.push(Buffer.from(bytes));
   }
 
-  async end(): Promise<void> {
+  /** The entry is complete: `measured` is what the entries thread counted and hashed. */
+  end(measured: { size: number; sha256: string }): void {
     const current = this.current;
-    if (!current) throw corrupt();
+    if (!current || measured.size !== current.size) throw corrupt();
     this.current = null;
-    const sha256 = current.hash.digest('hex');
     if (current.kind === 'evidence') {
-      if (current.writer) this.evidence.set(current.sha256, await current.writer.finish());
-      this.parts.set(current.name, { size: current.size, sha256 });
+      this.evidence.set(current.sha256, current.size);
+      this.parts.set(current.name, measured);
       return;
     }
     const body = Buffer.concat(current.bytes);
+    if (body.length !== current.size) throw corrupt();
     if (this.phase === 'format') return this.checkFormat(body);
     if (this.phase === 'signature') {
       this.signature = body;
@@ -140,7 +122,7 @@ export class ArchiveSink implements TarSink {
       this.phase = 'signature';
     } else {
       this.recordChunks.push(body);
-      this.parts.set(current.name, { size: body.length, sha256 });
+      this.parts.set(current.name, measured);
     }
   }
 
@@ -158,12 +140,5 @@ export class ArchiveSink implements TarSink {
     if (marker.data.version !== FORMAT_VERSION)
       throw new AppFailure('exchange_version_unsupported');
     this.phase = 'content';
-  }
-
-  async discard(): Promise<void> {
-    if (this.current?.kind === 'evidence') await this.current.writer?.discard();
-    this.current = null;
-    await discardSpooled(this.evidence.values());
-    this.evidence.clear();
   }
 }

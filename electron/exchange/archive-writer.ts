@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { signBytes, type OfficeKeys } from '../office/office-keys';
-import { type ExportSource } from './exchange-records';
+import { type EvidenceBlob, type ExportSource } from './exchange-records';
 import {
   ENTRY,
   evidenceEntryName,
@@ -17,6 +17,8 @@ import { tarEnd, tarHeader, tarPadding } from './tar-format';
 export const RECORDS_ENTRY_BYTES = 1024 * 1024;
 
 export type WriteBytes = (bytes: Uint8Array) => Promise<void>;
+/** Write one evidence item's content (exactly `blob.size` bytes) into the archive. */
+export type WriteEvidence = (blob: EvidenceBlob, onBytes: (bytes: number) => void) => Promise<void>;
 export type ManifestFields = Omit<Manifest, 'format' | 'version' | 'parts' | 'recordCount'>;
 
 export interface ArchiveOptions {
@@ -24,6 +26,7 @@ export interface ArchiveOptions {
   fields: ManifestFields;
   keys: OfficeKeys;
   write: WriteBytes;
+  writeEvidence: WriteEvidence;
   /** Plaintext bytes of evidence written so far (the bulk of any export). */
   onEvidenceBytes?: (bytes: number) => void;
   signal?: AbortSignal;
@@ -85,21 +88,13 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
     seen.add(blob.sha256);
     const name = evidenceEntryName(blob.sha256);
     await emit(tarHeader(name, blob.size, now));
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of blob.open()) {
-      size += chunk.length;
-      if (size > blob.size) throw new AppFailure('evidence_corrupt');
-      hash.update(chunk);
-      await emit(chunk);
-      options.onEvidenceBytes?.(chunk.length);
-    }
-    // The stored hash is re-checked on the way out: never send a file that changed on disk.
-    if (size !== blob.size || hash.digest('hex') !== blob.sha256) {
-      throw new AppFailure('evidence_corrupt');
-    }
-    await emit(tarPadding(size));
-    parts.push({ name, size, sha256: blob.sha256 });
+    if (signal?.aborted) throw new AppFailure('cancelled');
+    // Read (and for vault items decrypted, authenticated) off the main thread; a damaged or
+    // changed item fails the export with `evidence_corrupt` rather than send altered evidence.
+    await options.writeEvidence(blob, (bytes) => options.onEvidenceBytes?.(bytes));
+    offset += blob.size;
+    await emit(tarPadding(blob.size));
+    parts.push({ name, size: blob.size, sha256: blob.sha256 });
   }
 
   const manifest: Manifest = {

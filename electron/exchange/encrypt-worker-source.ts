@@ -1,32 +1,189 @@
-/**
- * The encryption worker, as plain JavaScript evaluated with `new Worker(source, { eval: true })`.
- * Why a string: the same code then loads under vitest/tsx and after electron-vite bundles main
- * into one file, with no worker file path to resolve (and no bundler helpers injected into it).
- * Keep it self-contained: it may only `require` Node built-ins.
+import { EVIDENCE_FORMAT_JS } from '../evidence/evidence-format-source';
+import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
+
+/*
+ * The two threads that write an export, as plain JavaScript evaluated with
+ * `new Worker(source, { eval: true })`. Why strings: the same code then loads under vitest/tsx
+ * and after electron-vite bundles main into one file, with no worker file path to resolve (and
+ * no bundler helpers injected into it). They may only `require` Node built-ins. The exchange
+ * tests (and the age CLI reading what they write) cover them.
  *
- * It encrypts the age payload (STREAM: ChaCha20-Poly1305, 64 KiB chunks, 11-byte big-endian
- * counter + last-chunk flag as nonce; age-encryption.org/v1) and writes it after the header, into
- * numbered part files of at most `splitSize` bytes each, fsynced when closed.
- *
- * In: workerData { header, nonce, payloadKey, tempBase, splitSize }; messages
- * { type: 'data', chunk } and { type: 'end' }. Out: { type: 'ack', bytes } per data message,
- * { type: 'done', parts, size } or { type: 'error', message }.
+ * feed → seal, through a ring of 64 KiB slots in shared memory (RING_JS): the main thread
+ * only sends the archive's small parts (tar headers, records, manifest) and, per evidence item,
+ * where to read it.
  */
-export const ENCRYPT_WORKER_SOURCE = String.raw`
+
+/**
+ * The feed thread cuts the plaintext archive into 64 KiB age chunks. It reads evidence itself:
+ * a vault item decrypted chunk by chunk (AES-GCM authenticates every chunk, its position and
+ * the end under the item's key, so the content is the one hashed at intake), a plain file
+ * (tests, benchmarks) hashed and checked. It seals `share` of every 4 chunks itself and passes
+ * the others on in plaintext, so both cores share the cipher work.
+ *
+ * In: workerData { payloadKey, ring, share }; messages { type: 'data', chunk },
+ * { type: 'evidence', source }, { type: 'end' }. Out: { type: 'ack', bytes } per data message,
+ * { type: 'progress', bytes }, { type: 'evidenceDone' }, { type: 'error', code, message }.
+ */
+export const FEED_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { createCipheriv } = require('node:crypto');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
+${RING_JS}
+${AGE_STREAM_JS}
+${EVIDENCE_FORMAT_JS}
 
-const CHUNK = 64 * 1024;
-const { header, nonce, payloadKey, tempBase, splitSize } = workerData;
-const key = Buffer.from(payloadKey);
+const PROGRESS_EVERY = 4 * 1024 * 1024;
+const key = Buffer.from(workerData.payloadKey);
+const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const share = workerData.share;
+class Corrupt extends Error {}
+
+let counter = 0;
+const chunk = Buffer.allocUnsafe(AGE_CHUNK);
+let fill = 0;
+
+function emit(plain, last) {
+  const index = counter++;
+  const flags = last ? LAST_FLAG : 0;
+  if (index % 4 < share) ring.put(ageSeal(key, index, plain, last), flags | SEALED_FLAG);
+  else ring.put(plain, flags);
+}
+
+function push(bytes) {
+  let offset = 0;
+  while (offset < bytes.length) {
+    // A full chunk goes out as "not last" only once another byte follows it.
+    if (fill === AGE_CHUNK) {
+      emit(chunk, false);
+      fill = 0;
+    }
+    const take = Math.min(AGE_CHUNK - fill, bytes.length - offset);
+    bytes.copy(chunk, fill, offset, offset + take);
+    fill += take;
+    offset += take;
+  }
+}
+
+function progress() {
+  let since = 0;
+  return (bytes, force) => {
+    since += bytes;
+    if (since >= PROGRESS_EVERY || (force && since > 0)) {
+      parentPort.postMessage({ type: 'progress', bytes: since });
+      since = 0;
+    }
+  };
+}
+
+function feedVault(source) {
+  const fd = fs.openSync(source.path, 'r');
+  const fileKey = Buffer.from(source.key);
+  try {
+    const size = fs.fstatSync(fd).size;
+    const header = Buffer.alloc(HEADER_LENGTH);
+    if (readFull(fd, header) !== HEADER_LENGTH || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
+      throw new Corrupt();
+    }
+    const prefix = Buffer.from(header.subarray(MAGIC.length));
+    const body = size - HEADER_LENGTH;
+    const chunks = Math.max(1, Math.ceil(body / (CHUNK + TAG)));
+    if (body - chunks * TAG !== source.size) throw new Corrupt();
+    const sealed = Buffer.alloc(CHUNK + TAG);
+    const report = progress();
+    for (let index = 0; index < chunks; index++) {
+      if (ring.stopped()) throw new Stopped('stopped');
+      const last = index === chunks - 1;
+      const length = readFull(fd, sealed);
+      if (length < TAG || (!last && length !== CHUNK + TAG)) throw new Corrupt();
+      const plain = openEvidenceChunk(fileKey, prefix, source.fileId, index, last, sealed.subarray(0, length));
+      if (plain === null) throw new Corrupt();
+      push(plain);
+      report(plain.length, last);
+    }
+  } finally {
+    fileKey.fill(0);
+    fs.closeSync(fd);
+  }
+}
+
+function feedPlain(source) {
+  const fd = fs.openSync(source.path, 'r');
+  try {
+    const hash = crypto.createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    const report = progress();
+    let size = 0;
+    for (;;) {
+      if (ring.stopped()) throw new Stopped('stopped');
+      const n = readFull(fd, buffer);
+      const piece = buffer.subarray(0, n);
+      size += n;
+      if (size > source.size) throw new Corrupt();
+      hash.update(piece);
+      push(piece);
+      report(n, n < buffer.length);
+      if (n < buffer.length) break;
+    }
+    // Never send a file that changed since its hash was taken.
+    if (size !== source.size || hash.digest('hex') !== source.sha256) throw new Corrupt();
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+parentPort.on('message', (message) => {
+  try {
+    if (message.type === 'data') {
+      push(asBuffer(message.chunk));
+      parentPort.postMessage({ type: 'ack', bytes: message.chunk.byteLength });
+    } else if (message.type === 'evidence') {
+      if (message.source.kind === 'vault') feedVault(message.source);
+      else feedPlain(message.source);
+      parentPort.postMessage({ type: 'evidenceDone' });
+    } else if (message.type === 'end') {
+      emit(chunk.subarray(0, fill), true);
+      key.fill(0);
+      ring.end();
+    }
+  } catch (error) {
+    if (error instanceof Stopped) return;
+    parentPort.postMessage({
+      type: 'error',
+      code: error instanceof Corrupt ? 'evidence_corrupt' : null,
+      message: String((error && error.message) || error),
+    });
+  }
+});
+`;
+
+/**
+ * The seal thread finishes the chunks the feed left in plaintext and writes the file: the
+ * header, then the payload, into numbered part files of at most `splitSize` bytes, each fsynced
+ * when closed. It keeps a CRC-32 of every `blockSize` bytes written, for the read-back check.
+ *
+ * In: workerData { header, nonce, payloadKey, tempBase, splitSize, blockSize, ring, slots }.
+ * Out: { type: 'done', parts, size, crcs, blockSize } or { type: 'error', code, message }.
+ */
+export const SEAL_WORKER_SOURCE = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const zlib = require('node:zlib');
+${RING_JS}
+${AGE_STREAM_JS}
+
+const { header, nonce, tempBase, splitSize, blockSize } = workerData;
+const key = Buffer.from(workerData.payloadKey);
+const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
 const parts = [];
+const crcs = [];
 let fd = -1;
 let inPart = 0;
 let total = 0;
-let counter = 0n;
-let pending = Buffer.alloc(0);
+let blockCrc = 0;
+let blockFill = 0;
 
 function partName(index) {
   return tempBase + '.' + String(index).padStart(3, '0');
@@ -39,7 +196,23 @@ function closePart() {
   fd = -1;
 }
 
+function checksum(bytes) {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const take = Math.min(blockSize - blockFill, bytes.length - offset);
+    blockCrc = zlib.crc32(bytes.subarray(offset, offset + take), blockCrc);
+    blockFill += take;
+    offset += take;
+    if (blockFill === blockSize) {
+      crcs.push(blockCrc);
+      blockCrc = 0;
+      blockFill = 0;
+    }
+  }
+}
+
 function write(bytes) {
+  checksum(bytes);
   let offset = 0;
   while (offset < bytes.length) {
     if (fd < 0 || inPart === splitSize) {
@@ -58,45 +231,25 @@ function write(bytes) {
   }
 }
 
-function sealChunk(plain, last) {
-  const iv = Buffer.alloc(12);
-  let c = counter;
-  for (let i = 10; i >= 0; i--) { iv[i] = Number(c & 0xffn); c >>= 8n; }
-  if (last) iv[11] = 1;
-  counter += 1n;
-  const cipher = createCipheriv('chacha20-poly1305', key, iv, { authTagLength: 16 });
-  write(Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
-}
-
-function fail(error) {
-  try { if (fd >= 0) fs.closeSync(fd); } catch {}
-  for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }
-  parentPort.postMessage({ type: 'error', message: String(error && error.message || error) });
-}
-
 try {
   write(Buffer.from(header));
   write(Buffer.from(nonce));
-} catch (error) { fail(error); }
-
-parentPort.on('message', (message) => {
-  try {
-    if (message.type === 'data') {
-      const chunk = Buffer.from(message.chunk);
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      // Hold back the last full chunk: only the end of input tells whether it is the final one.
-      let offset = 0;
-      while (pending.length - offset > CHUNK) {
-        sealChunk(pending.subarray(offset, offset + CHUNK), false);
-        offset += CHUNK;
-      }
-      pending = Buffer.from(pending.subarray(offset));
-      parentPort.postMessage({ type: 'ack', bytes: chunk.length });
-    } else if (message.type === 'end') {
-      sealChunk(pending, true);
-      closePart();
-      parentPort.postMessage({ type: 'done', parts, size: total });
-    }
-  } catch (error) { fail(error); }
-});
+  for (let counter = 0; ; counter++) {
+    const next = ring.take();
+    if (next === null) break;
+    const last = (next.flags & LAST_FLAG) !== 0;
+    write(next.flags & SEALED_FLAG ? next.bytes : ageSeal(key, counter, next.bytes, last));
+    ring.release();
+  }
+  if (blockFill > 0) crcs.push(blockCrc);
+  closePart();
+  key.fill(0);
+  parentPort.postMessage({ type: 'done', parts, size: total, crcs, blockSize });
+} catch (error) {
+  try { if (fd >= 0) fs.closeSync(fd); } catch {}
+  for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }
+  if (!(error instanceof Stopped)) {
+    parentPort.postMessage({ type: 'error', code: null, message: String((error && error.message) || error) });
+  }
+}
 `;

@@ -1,29 +1,49 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { buildHeader, type AgeTarget } from './age-header';
-import { ENCRYPT_WORKER_SOURCE } from './encrypt-worker-source';
+import { FEED_WORKER_SOURCE, SEAL_WORKER_SOURCE } from './encrypt-worker-source';
+import { type EvidenceSource } from './exchange-records';
+import { WorkerGroup } from './worker-group';
 
-/** Plaintext in flight to the worker before `write` waits: bounds memory on both threads. */
+/** Plaintext in flight from the main thread before `write` waits: bounds memory on all threads. */
 const WINDOW_BYTES = 8 * 1024 * 1024;
+/** The read-back check compares a CRC-32 of every block of this many bytes of the file. */
+export const CHECK_BLOCK = 4 * 1024 * 1024;
+/**
+ * Of every 4 age chunks, how many the feed thread seals itself (the seal thread does the rest
+ * and the writing): with vault evidence the feed also decrypts, so it takes fewer.
+ */
+const FEED_SHARE = 1;
+/** Age chunks between the two threads: 128 slots, 8 MiB of shared memory. */
+const RING_SLOTS = 128;
+
+export interface WrittenFile {
+  /** The part files, fsynced, under their temporary names. */
+  parts: string[];
+  size: number;
+  /** CRC-32 of each `blockSize` bytes of the file (the parts joined), for the read-back check. */
+  crcs: number[];
+  blockSize: number;
+}
 
 export interface EncryptingWriter {
-  /** Resolves once the worker has room for more. */
+  /** Resolves once the threads have room for more. */
   write(chunk: Uint8Array): Promise<void>;
-  /** The part files, fsynced, under their temporary names. */
-  end(): Promise<string[]>;
+  /** Stream one evidence item into the archive, read and decrypted by the feed thread. */
+  writeEvidence(source: EvidenceSource, onBytes?: (bytes: number) => void): Promise<void>;
+  end(): Promise<WrittenFile>;
   /** Stop and remove whatever was written. */
   abort(): Promise<void>;
 }
 
-type FromWorker =
-  | { type: 'ack'; bytes: number }
-  | { type: 'done'; parts: string[]; size: number }
-  | { type: 'error'; message: string };
+type FeedMessage =
+  { type: 'ack'; bytes: number } | { type: 'progress'; bytes: number } | { type: 'evidenceDone' };
+type SealMessage = { type: 'done' } & WrittenFile;
 
 /**
- * An age file written by a worker thread: the header is built here (scrypt on the thread pool),
- * the payload is encrypted and written in the worker so the main thread only moves bytes.
+ * An age file written by two worker threads (encrypt-worker-source.ts): the header is built
+ * here (scrypt on the thread pool), the payload is encrypted and written off the main thread,
+ * which only hands over the archive's small parts and says where each evidence item lies.
  */
 export async function createEncryptingWriter(options: {
   target: AgeTarget;
@@ -34,63 +54,70 @@ export async function createEncryptingWriter(options: {
   const nonce = randomBytes(16);
   const payloadKey = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
   fileKey.fill(0);
-  const worker = new Worker(ENCRYPT_WORKER_SOURCE, {
-    eval: true,
-    workerData: {
+  const group = new WorkerGroup();
+  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
+  let written: WrittenFile | null = null;
+  group.start<SealMessage>(
+    SEAL_WORKER_SOURCE,
+    {
       header,
       nonce,
       payloadKey,
       tempBase: options.tempBase,
       splitSize: options.splitSize,
+      blockSize: CHECK_BLOCK,
+      ring,
+      slots: RING_SLOTS,
     },
-  });
-  payloadKey.fill(0);
-
+    [],
+    (message) => {
+      if (message.type === 'done') written = message;
+    },
+  );
   let inFlight = 0;
-  let failure: Error | null = null;
-  let parts: string[] | null = null;
-  let wake: (() => void) | null = null;
-  const settle = () => {
-    const resume = wake;
-    wake = null;
-    resume?.();
-  };
-  worker.on('message', (message: FromWorker) => {
-    if (message.type === 'ack') inFlight -= message.bytes;
-    else if (message.type === 'done') parts = message.parts;
-    else failure = new Error(`encryption worker: ${message.message}`);
-    settle();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    settle();
-  });
-
-  const waitUntil = async (ready: () => boolean) => {
-    while (!ready()) {
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-    if (failure) throw failure;
-  };
+  let evidenceDone = false;
+  let onEvidenceBytes: ((bytes: number) => void) | undefined;
+  const feed = group.start<FeedMessage>(
+    FEED_WORKER_SOURCE,
+    {
+      payloadKey,
+      ring,
+      slots: RING_SLOTS,
+      share: (options as { share?: number }).share ?? FEED_SHARE,
+    },
+    [],
+    (message) => {
+      if (message.type === 'ack') inFlight -= message.bytes;
+      else if (message.type === 'progress') onEvidenceBytes?.(message.bytes);
+      else evidenceDone = true;
+    },
+  );
+  payloadKey.fill(0);
 
   return {
     async write(chunk) {
-      if (failure) throw failure;
+      if (group.failed) throw group.failed;
       // A copy the worker owns: the caller may reuse its buffer.
       const copy = new Uint8Array(chunk);
       inFlight += copy.length;
-      worker.postMessage({ type: 'data', chunk: copy }, [copy.buffer]);
-      await waitUntil(() => inFlight < WINDOW_BYTES);
+      feed.postMessage({ type: 'data', chunk: copy }, [copy.buffer]);
+      await group.until(() => inFlight < WINDOW_BYTES);
+    },
+    async writeEvidence(source, onBytes) {
+      evidenceDone = false;
+      onEvidenceBytes = onBytes;
+      feed.postMessage({ type: 'evidence', source });
+      await group.until(() => evidenceDone);
+      onEvidenceBytes = undefined;
     },
     async end() {
-      worker.postMessage({ type: 'end' });
-      await waitUntil(() => parts !== null);
-      await worker.terminate();
-      return parts ?? [];
+      feed.postMessage({ type: 'end' });
+      await group.until(() => written !== null);
+      await group.stop();
+      return written!;
     },
     async abort() {
-      await worker.terminate();
+      await group.stop();
       await removeParts(options.tempBase);
     },
   };

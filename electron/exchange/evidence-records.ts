@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { type StoredEvidence } from '../evidence/evidence-store';
@@ -5,7 +6,8 @@ import { addCustody } from '../repositories/evidence-repository';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { type ExchangeRecord } from './exchange-records';
 import { classifyAll, type WriteHooks } from './merge';
-import { readSpooled, type Spooled } from './spool';
+import { readThroughThreads } from './decrypt-threads';
+import { type VerifiedExport } from './import-reader';
 import { type ExportScope } from './table-records';
 
 /*
@@ -55,7 +57,7 @@ export async function recordEvidenceExport(
   counterpart: string,
 ) {
   for (const row of await scopedEvidenceRows(tx, scope)) {
-    // The archive stream re-checked each item's hash while reading it (evidence-stream.ts).
+    // Every chunk authenticated under the item's key on the way out (encrypt-worker-source.ts).
     await addCustody(tx, {
       evidenceId: row.id,
       action: 'export',
@@ -70,28 +72,53 @@ export async function recordEvidenceExport(
 const isEvidence = (record: ExchangeRecord) => record.kind === 'evidence_items';
 
 /**
- * Before the import transaction: encrypt the content of every evidence item that will be new
- * here, one file per item (each row has its own key). Returns the hooks the transaction uses
- * and the files to remove if it does not commit.
+ * Before the import transaction: read the checked copy again (decrypt-threads.ts, storing
+ * mode) and encrypt the content of every evidence item that will be new here, one file per item
+ * (each row has its own key). Returns the hooks' input and the files to remove if the
+ * transaction does not commit.
  */
 export async function stageEvidence(
   db: Queryable,
   office: string,
-  records: readonly ExchangeRecord[],
-  spooled: ReadonlyMap<string, Spooled>,
+  verified: VerifiedExport,
   evidence: ExchangeEvidence,
 ) {
   const staged = new Map<string, StoredEvidence>();
-  const fileIds = () => [...staged.values()].map((s) => s.fileId);
+  const written: string[] = [];
+  const fileIds = () => [...written];
   try {
-    const classified = await classifyAll(db, office, records.filter(isEvidence));
-    for (const { record, verdict } of classified) {
-      if (verdict !== 'new') continue;
-      const source = spooled.get(String(record.data['sha256']));
-      if (!source || source.size !== record.data['size']) throw new AppFailure('exchange_corrupt');
-      const stored = await evidence.store(readSpooled(source));
-      staged.set(record.id, stored);
-      if (stored.sha256 !== record.data['sha256']) throw new AppFailure('exchange_corrupt');
+    const classified = await classifyAll(db, office, verified.records.filter(isEvidence));
+    const fresh = classified.filter((c) => c.verdict === 'new').map((c) => c.record);
+    const wanted: Record<string, number> = {};
+    for (const record of fresh) {
+      const sha256 = String(record.data['sha256']);
+      if (verified.evidence.get(sha256) !== record.data['size']) {
+        throw new AppFailure('exchange_corrupt');
+      }
+      wanted[sha256] = (wanted[sha256] ?? 0) + 1;
+    }
+    if (fresh.length === 0) return { staged, fileIds };
+    if (!verified.copy) throw new AppFailure('internal');
+    await mkdir(evidence.folder, { recursive: true, mode: 0o700 });
+    const stored = new Map<string, { fileId: string; key: Uint8Array }[]>();
+    await readThroughThreads(
+      { paths: [verified.copy.path], ...verified.copy },
+      { smallMax: 0, store: { folder: evidence.folder, wanted } },
+      (message) => {
+        if (message.type === 'opened') written.push(...message.fileIds);
+        else if (message.type === 'stored') stored.set(message.sha256, message.items);
+      },
+    );
+    for (const record of fresh) {
+      const sha256 = String(record.data['sha256']);
+      const item = stored.get(sha256)?.shift();
+      if (!item) throw new AppFailure('exchange_corrupt');
+      staged.set(record.id, {
+        fileId: item.fileId,
+        fileKey: Buffer.from(item.key),
+        sha256,
+        size: Number(record.data['size']),
+      });
     }
   } catch (error) {
     await evidence.remove(fileIds());

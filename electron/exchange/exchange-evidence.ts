@@ -1,5 +1,4 @@
 import { type Queryable } from '../database/sqlite';
-import { type StoredEvidence } from '../evidence/evidence-store';
 import { type EvidenceBlob } from './exchange-records';
 import { type ExportScope } from './table-records';
 
@@ -9,10 +8,10 @@ import { type ExportScope } from './table-records';
  * vault-evidence.ts is the real one, over the encrypted evidence folder.
  */
 export interface ExchangeEvidence {
-  /** One blob per distinct content in scope, decrypted as a stream when the archive reads it. */
+  /** One blob per distinct content in scope, read by the export's feed thread. */
   list(db: Queryable, scope: ExportScope): Promise<EvidenceBlob[]>;
-  /** Encrypt incoming content under a fresh per-item key; no row is written yet. */
-  store(content: AsyncIterable<Uint8Array>): Promise<StoredEvidence>;
+  /** Where an import encrypts incoming content, each item under a fresh key of its own. */
+  folder: string;
   /** Remove stored files whose rows were never written (an import that failed or was undone). */
   remove(fileIds: readonly string[]): Promise<void>;
 }

@@ -36,11 +36,19 @@ export function recordHash(record: ExchangeRecord): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
 }
 
-/** Evidence as the source offers it: content-addressed by SHA-256, read as a stream. */
+/**
+ * Where the feed thread reads an evidence item: a vault file, decrypted chunk by chunk under the
+ * item's key (authenticated), or a plain file (tests, benchmarks), hashed on the way.
+ */
+export type EvidenceSource =
+  | { kind: 'vault'; path: string; fileId: string; key: Buffer; size: number }
+  | { kind: 'plain'; path: string; size: number; sha256: string };
+
+/** Evidence as the source offers it: content-addressed by SHA-256. */
 export interface EvidenceBlob {
   sha256: string;
   size: number;
-  open(): AsyncIterable<Uint8Array>;
+  source: EvidenceSource;
 }
 
 /**

@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { type OfficeKeys } from '../office/office-keys';
 import { type AgeKey } from './age-reader';
 import { type AgeTarget } from './age-header';
 import { writeArchive, type ManifestFields } from './archive-writer';
-import { DEFAULT_LIMITS } from './archive-sink';
 import { createEncryptingWriter, removeParts } from './encrypting-writer';
 import { type ExportSource } from './exchange-records';
-import { discardVerified, readExport } from './import-reader';
 import { type Manifest } from './manifest';
-import { totalSize } from './part-files';
+import { verifyReadBack } from './read-back';
 
 /** FAT32 refuses files of 4 GiB and more. */
 export const FAT32_SPLIT = 4 * 1024 ** 3 - 1;
@@ -39,10 +37,10 @@ export interface ExportedFile {
 }
 
 /**
- * Write one export: encrypted in a worker under a temporary name, fsynced, renamed to a random,
- * non-identifying name (parts `.001`, `.002`, … past the split size), then read back whole and
- * verified — decrypted, every hash and the signature — before it is reported done. A cancel or
- * a failure at any point leaves no file behind.
+ * Write one export: encrypted by worker threads under a temporary name, fsynced, renamed to a
+ * random, non-identifying name (parts `.001`, `.002`, … past the split size), then read back
+ * whole and checked against what was written (read-back.ts) before it is reported done. A
+ * cancel or a failure at any point leaves no file behind.
  */
 export async function exportToFile(options: ExportFileOptions): Promise<ExportedFile> {
   const fileName = `rg-${randomBytes(4).toString('hex')}.age`;
@@ -51,6 +49,8 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
   const evidenceTotal = (await options.source.evidence()).reduce((sum, b) => sum + b.size, 0);
   let evidenceDone = 0;
   const writer = await createEncryptingWriter({ target: options.target, tempBase, splitSize });
+  const cancel = () => void writer.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
   let finals: string[] = [];
   try {
     const manifest = await writeArchive({
@@ -58,28 +58,40 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
       fields: options.fields,
       keys: options.keys,
       write: (bytes) => writer.write(bytes),
+      writeEvidence: (blob, onBytes) => writer.writeEvidence(blob.source, onBytes),
       signal: options.signal,
       onEvidenceBytes: (bytes) => {
         evidenceDone += bytes;
         options.onProgress?.('writing', evidenceDone, evidenceTotal);
       },
     });
-    const temporary = await writer.end();
+    const written = await writer.end();
     if (options.signal?.aborted) throw new AppFailure('cancelled');
     finals =
-      temporary.length === 1
+      written.parts.length === 1
         ? [join(options.folder, fileName)]
-        : temporary.map((_, i) =>
+        : written.parts.map((_, i) =>
             join(options.folder, `${fileName}.${String(i + 1).padStart(3, '0')}`),
           );
-    for (const [i, path] of temporary.entries()) await rename(path, finals[i]!);
+    for (const [i, path] of written.parts.entries()) await rename(path, finals[i]!);
     await syncFolder(options.folder);
-    const size = await totalSize(finals);
-    await verifyWritten(finals, size, manifest, options);
+    const sizes = await Promise.all(finals.map(async (path) => (await stat(path)).size));
+    let checked = 0;
+    await verifyReadBack(
+      finals,
+      sizes,
+      written,
+      options.verifyKey,
+      (bytes) => {
+        checked += bytes;
+        options.onProgress?.('verifying', checked, written.size);
+      },
+      options.signal,
+    );
     return {
       fileName: finals.length === 1 ? fileName : `${fileName}.001`,
       paths: finals,
-      size,
+      size: written.size,
       manifest,
     };
   } catch (error) {
@@ -87,23 +99,9 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
     await removeParts(tempBase);
     await Promise.all(finals.map((path) => rm(path, { force: true })));
     throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
   }
-}
-
-async function verifyWritten(
-  paths: string[],
-  size: number,
-  manifest: Manifest,
-  options: ExportFileOptions,
-): Promise<void> {
-  let done = 0;
-  const verified = await readExport(paths, options.verifyKey, null, DEFAULT_LIMITS, (bytes) => {
-    if (options.signal?.aborted) throw new AppFailure('cancelled');
-    done += bytes;
-    options.onProgress?.('verifying', done, size);
-  });
-  await discardVerified(verified);
-  if (verified.manifest.exportId !== manifest.exportId) throw new AppFailure('exchange_corrupt');
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -1,27 +1,39 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { fingerprintOf } from '../office/office-card';
 import { verifySignature } from '../office/office-keys';
-import { type AgeKey, decryptAge } from './age-reader';
-import { ArchiveSink, type ImportLimits } from './archive-sink';
+import { type AgeKey, HEADER_MAX, openHeader, shortFileFailure } from './age-reader';
+import { ArchiveSink, type ImportLimits, smallEntryMax } from './archive-sink';
+import { type EntryMessage, readThroughThreads } from './decrypt-threads';
 import { exchangeRecordSchema, type ExchangeRecord } from './exchange-records';
 import { FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
-import { readJoined } from './part-files';
-import { type Spooled, discardSpooled } from './spool';
-import { createTarReader } from './tar-reader';
+import { parseTarHeader } from './tar-reader';
+
+/** The file as it was read and checked, copied still encrypted, for the apply pass. */
+export interface CheckedCopy {
+  path: string;
+  payloadKey: Buffer;
+  payloadStart: number;
+}
 
 export interface VerifiedExport {
   manifest: Manifest;
   records: ExchangeRecord[];
-  /** Spooled evidence by SHA-256, every byte already hashed and matched to the manifest. */
-  evidence: Map<string, Spooled>;
+  /** Evidence in the file: SHA-256 → size, every byte hashed and matched to the manifest. */
+  evidence: Map<string, number>;
+  /** Null when only checking (nothing will be applied). */
+  copy: CheckedCopy | null;
 }
 
 /**
- * The first pass of an import: decrypt the whole file, check its structure, every part's size
- * and hash and the signature. Nothing is applied here; what is returned can be trusted as what
- * the holder of the manifest's signing key sent (whether that is a known partner is the
- * caller's question).
+ * The first pass of an import: decrypt the whole file (decrypt-threads.ts), check its
+ * structure, every part's size and hash and the signature. Nothing is applied here; what is
+ * returned can be trusted as what the holder of the manifest's signing key sent (whether that
+ * is a known partner is the caller's question). With `spoolDir`, the file is copied there as
+ * it is read — still encrypted, so no readable byte touches the disk — for the apply pass to
+ * read again even if the drive is gone or the file was swapped meanwhile.
  */
 export async function readExport(
   paths: readonly string[],
@@ -29,38 +41,60 @@ export async function readExport(
   spoolDir: string | null,
   limits: ImportLimits,
   onBytes?: (bytes: number) => void,
+  signal?: AbortSignal,
 ): Promise<VerifiedExport> {
-  const sink = new ArchiveSink(spoolDir, limits);
-  const tar = createTarReader(sink);
+  const head = await readHead(paths);
+  const opened = await openHeader(head, key);
+  if (!opened) throw shortFileFailure(head.length);
+  const copyPath = spoolDir === null ? null : join(spoolDir, randomBytes(16).toString('hex'));
+  const sink = new ArchiveSink(limits);
   try {
-    // A valid age file whose content does not even start with our first entry is not ours.
-    const notOurs = (error: unknown) =>
-      error instanceof AppFailure && error.code === 'exchange_corrupt' && !sink.started
-        ? new AppFailure('exchange_not_ours')
-        : error;
-    for await (const plain of decryptAge(counting(readJoined(paths), onBytes), key)) {
-      await tar.push(plain).catch((error: unknown) => {
-        throw notOurs(error);
-      });
-    }
-    try {
-      tar.finish();
-    } catch (error) {
-      throw notOurs(error);
-    }
+    await readThroughThreads(
+      { paths, ...opened },
+      { smallMax: smallEntryMax(limits), copyPath, onBytes, signal },
+      (message) => receive(sink, message),
+    );
     const manifest = checkManifest(sink);
-    return { manifest, records: parseRecords(sink.recordChunks), evidence: sink.evidence };
+    const records = parseRecords(sink.recordChunks);
+    const copy = copyPath === null ? null : { path: copyPath, ...opened };
+    if (copy === null) opened.payloadKey.fill(0);
+    return { manifest, records, evidence: sink.evidence, copy };
   } catch (error) {
-    await sink.discard();
+    opened.payloadKey.fill(0);
+    if (copyPath !== null) await rm(copyPath, { force: true });
     throw error;
   }
 }
 
-async function* counting(source: AsyncIterable<Buffer>, onBytes?: (bytes: number) => void) {
-  for await (const chunk of source) {
-    onBytes?.(chunk.length);
-    yield chunk;
+function receive(sink: ArchiveSink, message: EntryMessage): void {
+  if (message.type === 'header') {
+    try {
+      const { name, size } = parseTarHeader(message.block);
+      sink.start(name, size);
+    } catch (error) {
+      // A valid age file whose content does not even start with our first entry is not ours.
+      const damaged = error instanceof AppFailure && error.code === 'exchange_corrupt';
+      throw damaged && !sink.started ? new AppFailure('exchange_not_ours') : error;
+    }
+  } else if (message.type === 'data') sink.data(message.bytes);
+  else if (message.type === 'end') sink.end(message);
+}
+
+/** The start of the file (its parts joined), enough for any header we accept. */
+async function readHead(paths: readonly string[]): Promise<Buffer> {
+  const head = Buffer.alloc(HEADER_MAX + 16);
+  let filled = 0;
+  for (const path of paths) {
+    if (filled === head.length) break;
+    const handle = await open(path, 'r');
+    try {
+      const { bytesRead } = await handle.read(head, filled, head.length - filled, 0);
+      filled += bytesRead;
+    } finally {
+      await handle.close();
+    }
   }
+  return head.subarray(0, filled);
 }
 
 function checkManifest(sink: ArchiveSink): Manifest {
@@ -117,10 +151,8 @@ function parseRecords(chunks: readonly Buffer[]): ExchangeRecord[] {
   return records;
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 export async function discardVerified(verified: VerifiedExport): Promise<void> {
-  await discardSpooled(verified.evidence.values());
+  if (!verified.copy) return;
+  verified.copy.payloadKey.fill(0);
+  await rm(verified.copy.path, { force: true });
 }

@@ -28,7 +28,7 @@ async function lastSequence(db: Queryable, fingerprint: string): Promise<number>
 
 /**
  * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
- * applying would do. The records and the spooled evidence wait in memory/the spool for `apply`.
+ * applying would do. The records wait in memory, the file's encrypted copy in the spool folder.
  */
 export async function prepareImport(
   db: Database,
@@ -80,7 +80,7 @@ export async function prepareImport(
 }
 
 /**
- * Second pass: encrypt the new evidence items under fresh keys, then write every record in one
+ * Second pass: encrypt the new evidence items under fresh keys (from the checked copy), then write every record in one
  * transaction with the evidence keys and custody, the replay counter, the origins and the audit
  * entry — all or nothing (the staged files are removed again if the transaction fails).
  */
@@ -100,8 +100,7 @@ export async function applyImport(
     const { staged, fileIds } = await stageEvidence(
       db,
       manifest.sender.fingerprint,
-      verified.records,
-      verified.evidence,
+      verified,
       evidence,
     );
     stagedFiles = fileIds;

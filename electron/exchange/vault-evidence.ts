@@ -1,5 +1,4 @@
-import { decryptEvidenceStream, encryptEvidenceStream } from '../evidence/evidence-stream';
-import { removeEvidenceFiles } from '../evidence/evidence-paths';
+import { evidenceDir, evidenceFile, removeEvidenceFiles } from '../evidence/evidence-paths';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { scopedEvidenceRows } from './evidence-records';
 
@@ -13,10 +12,16 @@ export function vaultEvidence(dataDir: string): ExchangeEvidence {
       return [...bySha.values()].map((row) => ({
         sha256: row.sha256,
         size: row.size,
-        open: () => decryptEvidenceStream(dataDir, row),
+        source: {
+          kind: 'vault' as const,
+          path: evidenceFile(dataDir, row.fileId),
+          fileId: row.fileId,
+          key: row.fileKey,
+          size: row.size,
+        },
       }));
     },
-    store: (content) => encryptEvidenceStream(dataDir, content),
+    folder: evidenceDir(dataDir),
     remove: (fileIds) => removeEvidenceFiles(dataDir, fileIds),
   };
 }

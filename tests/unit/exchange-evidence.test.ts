@@ -1,25 +1,28 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceDir } from '../../electron/evidence/evidence-paths';
-import { decryptEvidenceToMemory } from '../../electron/evidence/evidence-store';
-import { encryptEvidenceStream } from '../../electron/evidence/evidence-stream';
 import { caseSample } from './support/record-samples';
 import { codeOf, partneredOffices, type Office } from './support/exchange-core';
+import { checksum } from './support/db-checksum';
 import { tempDir } from './support/temp-dir';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** A case with one evidence file of `size` random bytes, taken in as a user would. */
-async function caseWithEvidence(office: Office, title: string, size: number) {
+async function caseWithEvidence(
+  office: Office,
+  title: string,
+  size: number,
+  data = randomBytes(size),
+) {
   const created = await office.op('cases.create', {
     ...caseSample,
     title,
     aggressions: [],
     sources: [],
   });
-  const data = randomBytes(size);
   const source = join(await tempDir(), `${title}.bin`);
   await writeFile(source, data);
   office.choose.open = [source];
@@ -119,20 +122,68 @@ describe('evidence through the exchange', () => {
     expect(await readdir(a.choose.folder)).toEqual([]);
   });
 
-  it('writes files the intake reader decrypts, at chunk-boundary sizes', async () => {
-    const dir = await tempDir();
-    for (const size of [0, 1, 65_535, 65_536, 65_537, 200_000]) {
-      const data = randomBytes(size);
-      const stored = await encryptEvidenceStream(
-        dir,
-        (async function* () {
-          for (let i = 0; i < data.length; i += 10_000) yield data.subarray(i, i + 10_000);
-        })(),
-      );
-      expect(stored).toMatchObject({ sha256: sha(data), size });
-      const back = await decryptEvidenceToMemory(dir, stored);
-      expect(back && Buffer.from(back).equals(data), `size ${size}`).toBe(true);
+  it('brings items of sizes around a chunk across intact; content attached twice arrives as two items', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const sent = [];
+    for (const size of [1, 65_535, 65_537, 200_000]) {
+      sent.push(await caseWithEvidence(a, `Caso ${size}`, size));
     }
+    const first = sent[0]!;
+    // The same bytes in another case: one entry in the file, two items (two keys) on arrival.
+    sent.push(await caseWithEvidence(a, 'Copia', first.data.length, first.data));
+    const { file } = await exportFile(
+      a,
+      cardB.fingerprint,
+      sent.map((s) => s.caseId),
+    );
+    b.choose.file = file;
+    const preview = (await b.op('exchange.preview', {}))!;
+    expect(preview.evidenceCount).toBe(4);
+    await b.op('exchange.apply', { importId: preview.importId, acceptUnverified: false });
+    for (const one of sent) {
+      const [item] = await b.op('evidence.list', { caseId: one.caseId });
+      const copy = join(await tempDir(), 'copia.bin');
+      b.choose.save = copy;
+      expect(await b.op('evidence.saveCopy', { id: item!.id })).toEqual({
+        saved: true,
+        sha256: sha(one.data),
+      });
+      expect((await readFile(copy)).equals(one.data), `size ${one.data.length}`).toBe(true);
+    }
+    expect(await readdir(evidenceDir(b.dir))).toHaveLength(5);
+  });
+});
+
+describe('the apply pass', () => {
+  it('reads the checked copy: works with the drive gone, refuses a copy altered meanwhile', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const sent = await caseWithEvidence(a, 'Amenazas', 300_000);
+    const spool = join(b.dir, 'exchange-spool');
+
+    // Altered between preview and apply: refused, nothing written, nothing left behind.
+    const first = await exportFile(a, cardB.fingerprint, [sent.caseId]);
+    const before = await checksum(b);
+    b.choose.file = first.file;
+    const preview = (await b.op('exchange.preview', {}))!;
+    const [copy] = await readdir(spool);
+    const bytes = await readFile(join(spool, copy!));
+    bytes[bytes.length - 5_000]! ^= 1;
+    await writeFile(join(spool, copy!), bytes);
+    expect(
+      await codeOf(b.op('exchange.apply', { importId: preview.importId, acceptUnverified: false })),
+    ).toBe('exchange_corrupt');
+    expect(await readdir(spool)).toEqual([]);
+    expect(await readdir(evidenceDir(b.dir)).catch(() => [])).toEqual([]);
+    expect(await checksum(b)).toBe(before);
+
+    // The file itself gone after the preview (the drive unplugged): the copy is enough.
+    b.choose.file = first.file;
+    const again = (await b.op('exchange.preview', {}))!;
+    await rm(first.file);
+    await b.op('exchange.apply', { importId: again.importId, acceptUnverified: false });
+    const [item] = await b.op('evidence.list', { caseId: sent.caseId });
+    expect(item).toMatchObject({ sha256: sha(sent.data), size: sent.data.length });
+    expect(await readdir(spool)).toEqual([]);
   });
 });
 

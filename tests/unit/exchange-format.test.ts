@@ -1,21 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
 import { exportToFile } from '../../electron/exchange/export-file';
-import { readExport } from '../../electron/exchange/import-reader';
+import { createEncryptingWriter } from '../../electron/exchange/encrypting-writer';
+import { discardVerified, readExport } from '../../electron/exchange/import-reader';
+import { verifyReadBack } from '../../electron/exchange/read-back';
 import { type Manifest } from '../../electron/exchange/manifest';
-import { readSpooled } from '../../electron/exchange/spool';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
 import { memorySource, sampleRecords, senderFields } from './support/exchange-files';
 import { tempDir } from './support/temp-dir';
-
-async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
 
 const evidence = [randomBytes(150_000), randomBytes(70_000)];
 
@@ -44,16 +39,21 @@ describe('the export file', () => {
       DEFAULT_LIMITS,
     );
     expect(verified.records).toEqual(sampleRecords);
-    for (const bytes of evidence) {
-      const hash = createHash('sha256').update(bytes).digest('hex');
-      expect((await collect(readSpooled(verified.evidence.get(hash)!))).equals(bytes)).toBe(true);
-    }
-    // Spooled evidence is encrypted at rest: no plaintext in the spool folder.
-    for (const name of await readdir(spool)) {
-      expect((await readFile(`${spool}/${name}`)).includes(evidence[0]!.subarray(0, 64))).toBe(
-        false,
-      );
-    }
+    expect(verified.evidence).toEqual(
+      new Map(
+        evidence.map((bytes) => [createHash('sha256').update(bytes).digest('hex'), bytes.length]),
+      ),
+    );
+    // The copy kept for the apply pass is the file itself, still encrypted: no plaintext.
+    const [copy, ...others] = await readdir(spool);
+    expect(others).toEqual([]);
+    const kept = await readFile(`${spool}/${copy}`);
+    expect(
+      kept.equals(Buffer.concat(await Promise.all(exported.paths.map((p) => readFile(p))))),
+    ).toBe(true);
+    expect(kept.includes(evidence[0]!.subarray(0, 64))).toBe(false);
+    await discardVerified(verified);
+    expect(await readdir(spool)).toEqual([]);
   });
 
   it('is read by the age CLI and checked with tar and sha256sum', async () => {
@@ -120,5 +120,46 @@ describe('the export file', () => {
     });
     await expect(failure).rejects.toMatchObject({ code: 'cancelled' });
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('reads the written file back: a changed or missing byte fails the check', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    const writer = await createEncryptingWriter({
+      target: { recipients: [keys.ageRecipient] },
+      tempBase: `${folder}/x`,
+      splitSize: 3_000_000,
+    });
+    await writer.write(randomBytes(10_000_000));
+    const written = await writer.end();
+    expect(written.parts).toHaveLength(4);
+    const sizes = async () => Promise.all(written.parts.map(async (p) => (await stat(p)).size));
+    const check = async () =>
+      verifyReadBack(
+        written.parts,
+        await sizes(),
+        written,
+        { identity: keys.ageIdentity },
+        () => {},
+      );
+    await check();
+    // Another office's key cannot open it: not what we meant to write.
+    const other = await generateOfficeKeys();
+    await expect(
+      verifyReadBack(
+        written.parts,
+        await sizes(),
+        written,
+        { identity: other.ageIdentity },
+        () => {},
+      ),
+    ).rejects.toMatchObject({ code: 'exchange_wrong_key' });
+    const third = await readFile(written.parts[2]!);
+    third[1_234_567]! ^= 0x10;
+    await writeFile(written.parts[2]!, third);
+    await expect(check()).rejects.toMatchObject({ code: 'exchange_corrupt' });
+    third[1_234_567]! ^= 0x10;
+    await writeFile(written.parts[2]!, third.subarray(0, third.length - 1));
+    await expect(check()).rejects.toMatchObject({ code: 'exchange_corrupt' });
   });
 });

@@ -1,33 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/database/open-database';
 import { signBytes } from '../../electron/office/office-keys';
 import { tarEnd, tarHeader, tarPadding } from '../../electron/exchange/tar-format';
-import { openWithPassphrase } from '../../electron/vault/vault';
-import { vaultPaths } from '../../electron/vault/vault-paths';
-import { codeOf, partneredOffices, startOffice, type Office } from './support/exchange-core';
+import { codeOf, partneredOffices, startOffice } from './support/exchange-core';
 import { encryptTo, innerArchive, memorySource, sampleRecords } from './support/exchange-files';
+import { checksum } from './support/db-checksum';
 import { tempDir } from './support/temp-dir';
-import { STRONG_PASSPHRASE } from './support/test-core';
-
-/** SHA-256 of every table's rows, read with the vault key: proof that nothing was written. */
-async function checksum(office: Office): Promise<string> {
-  await office.op('vault.lock', {});
-  const key = await openWithPassphrase(vaultPaths(office.dir), STRONG_PASSPHRASE);
-  const db = await openDatabase(vaultPaths(office.dir).databaseFile, key);
-  const hash = createHash('sha256');
-  const tables = await db.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  for (const { name } of tables) {
-    hash.update(String(name));
-    const rows = await db.all(`SELECT * FROM "${String(name)}"`);
-    hash.update(JSON.stringify(rows.map((row) => JSON.stringify(row)).sort()));
-  }
-  await db.close();
-  await office.op('vault.unlock', { passphrase: STRONG_PASSPHRASE });
-  return hash.digest('hex');
-}
 
 function tar(entries: [string, Buffer, number?][]): Buffer {
   const parts: Buffer[] = [];

@@ -1,4 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { writeArchive } from '../../../electron/exchange/archive-writer';
 import { createEncryptingWriter } from '../../../electron/exchange/encrypting-writer';
 import {
@@ -8,23 +10,27 @@ import {
 } from '../../../electron/exchange/exchange-records';
 import { fingerprintOf } from '../../../electron/office/office-card';
 import { generateOfficeKeys, type OfficeKeys } from '../../../electron/office/office-keys';
+import { tempDir } from './temp-dir';
 
-export function blob(bytes: Buffer): EvidenceBlob {
+/** Evidence as a plain file in a test folder (the feed thread hashes it on the way out). */
+export async function blob(bytes: Buffer): Promise<EvidenceBlob> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const path = join(await tempDir(), sha256);
+  await writeFile(path, bytes);
   return {
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     size: bytes.length,
-    async *open() {
-      for (let i = 0; i < bytes.length; i += 50_000) yield bytes.subarray(i, i + 50_000);
-    },
+    source: { kind: 'plain', path, size: bytes.length, sha256 },
   };
 }
 
 export function memorySource(records: ExchangeRecord[], evidence: Buffer[]): ExportSource {
+  let blobs: Promise<EvidenceBlob[]> | null = null;
   return {
     async *records() {
       yield* records;
     },
-    evidence: async () => evidence.map(blob),
+    evidence: () => (blobs ??= Promise.all(evidence.map(blob))),
   };
 }
 
@@ -56,6 +62,10 @@ export async function innerArchive(source: ExportSource, keys?: OfficeKeys) {
     keys: sender,
     fields: await senderFields(sender),
     write: async (bytes) => void chunks.push(Buffer.from(bytes)),
+    writeEvidence: async (evidence) => {
+      if (evidence.source.kind !== 'plain') throw new Error('plain evidence only');
+      chunks.push(await readFile(evidence.source.path));
+    },
   });
   return { tar: Buffer.concat(chunks), manifest, keys: sender };
 }
@@ -69,6 +79,6 @@ export async function encryptTo(recipient: string, bytes: Buffer, folder: string
     splitSize: 1e12,
   });
   await writer.write(bytes);
-  const [path] = await writer.end();
+  const [path] = (await writer.end()).parts;
   return path!;
 }

@@ -1,0 +1,110 @@
+import { ENTRIES_WORKER_SOURCE, OPEN_WORKER_SOURCE } from './decrypt-worker-source';
+import { releaseFlow, WorkerGroup } from './worker-group';
+
+/** Of every 4 age chunks, how many the entries thread opens (the open thread does the rest). */
+const ENTRIES_SHARE = 1;
+/** Age chunks between the two threads: 128 slots, 8 MiB of shared memory. */
+const RING_SLOTS = 128;
+
+export interface OpenedFile {
+  paths: readonly string[];
+  /** Derived from the header's file key (age-reader.ts openHeader); not wiped here. */
+  payloadKey: Buffer;
+  payloadStart: number;
+}
+
+export type EntryMessage =
+  | { type: 'header'; block: Uint8Array }
+  | { type: 'data'; bytes: Uint8Array }
+  | { type: 'end'; sha256: string; size: number }
+  | { type: 'opened'; fileIds: string[] }
+  | { type: 'stored'; sha256: string; items: { fileId: string; key: Uint8Array }[] };
+
+export interface ReadOptions {
+  /** Checking: forward small entries (at most this size) to `onEntry`; storing: see below. */
+  smallMax: number;
+  /** Storing pass: encrypt each wanted evidence entry (SHA-256 → copies) into `folder`. */
+  store?: { folder: string; wanted: Record<string, number> };
+  /** Copy the file as it is read (still encrypted) to this new path. */
+  copyPath?: string | null;
+  onBytes?: (bytes: number) => void;
+  signal?: AbortSignal;
+}
+
+type OpenMessage = { type: 'progress'; bytes: number } | { type: 'done' };
+type EntriesMessage = EntryMessage | { type: 'finished' };
+
+/**
+ * Read an age file through two threads (decrypt-worker-source.ts) and hand the entries
+ * thread's messages to `onEntry` one at a time, in order. Resolves when the whole file was
+ * read, every chunk authenticated and the archive ended cleanly — only then may the caller
+ * act on what it received. The first failure (of a thread or of `onEntry`) stops both threads.
+ */
+export async function readThroughThreads(
+  file: OpenedFile,
+  options: ReadOptions,
+  onEntry: (message: EntryMessage) => Promise<void> | void,
+): Promise<void> {
+  const group = new WorkerGroup();
+  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
+  const mainFlow = group.newFlow();
+  let opened = false;
+  let finished = false;
+  let queue = Promise.resolve();
+  let queued = 0;
+  const stop = () => void group.stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    group.start<EntriesMessage>(
+      ENTRIES_WORKER_SOURCE,
+      {
+        payloadKey: file.payloadKey,
+        ring,
+        slots: RING_SLOTS,
+        mainFlow,
+        smallMax: options.smallMax,
+        store: options.store ?? null,
+      },
+      [],
+      (message) => {
+        if (message.type === 'finished') {
+          finished = true;
+          return;
+        }
+        queued += 1;
+        queue = queue.then(async () => {
+          try {
+            if (!group.failed) await onEntry(message);
+          } catch (error) {
+            group.fail(error instanceof Error ? error : new Error(String(error)));
+          } finally {
+            if (message.type === 'data') releaseFlow(mainFlow, message.bytes.byteLength);
+            queued -= 1;
+            group.notify();
+          }
+        });
+      },
+    );
+    group.start<OpenMessage>(
+      OPEN_WORKER_SOURCE,
+      {
+        paths: file.paths,
+        payloadKey: file.payloadKey,
+        payloadStart: file.payloadStart,
+        copyPath: options.copyPath ?? null,
+        ring,
+        slots: RING_SLOTS,
+        share: ENTRIES_SHARE,
+      },
+      [],
+      (message) => {
+        if (message.type === 'progress') options.onBytes?.(message.bytes);
+        else opened = true;
+      },
+    );
+    await group.until(() => opened && finished && queued === 0);
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    await group.stop();
+  }
+}

@@ -1,0 +1,288 @@
+import { EVIDENCE_FORMAT_JS } from '../evidence/evidence-format-source';
+import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
+
+/*
+ * The two threads that read an export, as plain JavaScript (see encrypt-worker-source.ts for
+ * why strings): open → entries, through a ring of 64 KiB slots in shared memory (RING_JS).
+ */
+
+/**
+ * The open thread reads the file (its parts joined), copies it as it is — still encrypted — to
+ * `copyPath` when given, and opens the age chunks, passing `share` of every 4 on sealed for the
+ * entries thread to open, so both cores share the cipher work. The last chunk is known from the
+ * file size; a file cut short or altered fails authentication.
+ *
+ * In: workerData { paths, payloadKey, payloadStart, copyPath, ring, slots, share }.
+ * Out: { type: 'progress', bytes }, { type: 'done' }, { type: 'error', code, message }.
+ */
+export const OPEN_WORKER_SOURCE = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+${RING_JS}
+${AGE_STREAM_JS}
+
+const READ = 64 * AGE_SEALED;
+const PROGRESS_EVERY = 4 * 1024 * 1024;
+const { paths, payloadStart, copyPath, share } = workerData;
+const key = Buffer.from(workerData.payloadKey);
+const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+class Corrupt extends Error {}
+
+let counter = 0;
+
+function take(sealed, last) {
+  const index = counter++;
+  const flags = last ? LAST_FLAG : 0;
+  if (index % 4 < share) ring.put(sealed, flags | SEALED_FLAG);
+  else {
+    const plain = ageOpen(key, index, sealed, last);
+    if (plain === null) throw new Corrupt();
+    ring.put(plain, flags);
+  }
+}
+
+function writeAll(fd, bytes) {
+  let done = 0;
+  while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+}
+
+function run() {
+  const sizes = paths.map((path) => fs.statSync(path).size);
+  const payload = sizes.reduce((sum, size) => sum + size, 0) - payloadStart;
+  const chunks = Math.max(1, Math.ceil(payload / AGE_SEALED));
+  const lastLength = payload - (chunks - 1) * AGE_SEALED;
+  // An empty last chunk is only valid for an empty payload; anything shorter than a tag is cut.
+  if (lastLength < 16 || (lastLength === 16 && chunks > 1)) throw new Corrupt();
+  const copy = copyPath ? fs.openSync(copyPath, 'wx', 0o600) : -1;
+  try {
+    // One fixed buffer: the unread tail of a read moves to the front, the next read follows it.
+    const area = Buffer.allocUnsafe(READ + AGE_SEALED);
+    let held = 0;
+    let skip = payloadStart;
+    let since = 0;
+    for (const path of paths) {
+      const fd = fs.openSync(path, 'r');
+      try {
+        for (;;) {
+          if (ring.stopped()) throw new Stopped('stopped');
+          const n = fs.readSync(fd, area, held, READ, null);
+          if (n === 0) break;
+          if (copy >= 0) writeAll(copy, area.subarray(held, held + n));
+          since += n;
+          if (since >= PROGRESS_EVERY) {
+            parentPort.postMessage({ type: 'progress', bytes: since });
+            since = 0;
+          }
+          let offset = 0;
+          if (skip > 0) {
+            const header = Math.min(skip, n);
+            skip -= header;
+            area.copy(area, held, held + header, held + n);
+            held += n - header;
+          } else held += n;
+          while (held - offset >= AGE_SEALED && counter < chunks - 1) {
+            take(area.subarray(offset, offset + AGE_SEALED), false);
+            offset += AGE_SEALED;
+          }
+          area.copy(area, 0, offset, held);
+          held -= offset;
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    // The parts changed size while being read: not the file that was measured.
+    if (counter !== chunks - 1 || held !== lastLength) throw new Corrupt();
+    take(area.subarray(0, held), true);
+    if (copy >= 0) fs.fsyncSync(copy);
+    parentPort.postMessage({ type: 'progress', bytes: since });
+  } finally {
+    if (copy >= 0) fs.closeSync(copy);
+  }
+  key.fill(0);
+  ring.end();
+  parentPort.postMessage({ type: 'done' });
+}
+
+try {
+  run();
+} catch (error) {
+  if (!(error instanceof Stopped)) {
+    parentPort.postMessage({
+      type: 'error',
+      code: error instanceof Corrupt ? 'exchange_corrupt' : null,
+      message: String((error && error.message) || error),
+    });
+  }
+}
+`;
+
+/**
+ * The entries thread opens the chunks passed on sealed, walks the inner tar and hashes every
+ * entry. Checking mode: it sends the main thread each header block, the bodies of the small
+ * entries (records, manifest, signature — never evidence, refused above `smallMax`) and each
+ * entry's size and SHA-256; the main thread judges them (tar-reader.ts, archive-sink.ts).
+ * Storing mode (the apply pass over the checked copy): each wanted evidence entry is encrypted
+ * into `folder` under fresh keys (`wanted[sha256]` copies, one per item row), renamed into place
+ * only when its hash matches its name.
+ *
+ * In: workerData { payloadKey, ring, slots, mainFlow, smallMax, store: { folder, wanted } | null }.
+ * Out: { type: 'header', block }, { type: 'data', bytes }, { type: 'end', sha256, size },
+ * { type: 'opened', fileIds }, { type: 'stored', sha256, items: [{ fileId, key }] },
+ * { type: 'finished' }, { type: 'error', code, message }.
+ */
+export const ENTRIES_WORKER_SOURCE = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+${RING_JS}
+${AGE_STREAM_JS}
+${EVIDENCE_FORMAT_JS}
+
+const BLOCK = 512;
+const WINDOW = 8 * 1024 * 1024;
+const EVIDENCE = 'evidence/';
+const { smallMax, store } = workerData;
+const key = Buffer.from(workerData.payloadKey);
+const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const mainFlow = flowOf(workerData.mainFlow);
+class Corrupt extends Error {}
+class TooLarge extends Error {}
+/** A chunk that does not authenticate: damage, whatever has been read before. */
+class AgeCorrupt extends Error {}
+
+let state = 'header';
+let held = Buffer.alloc(0);
+let left = 0;
+let padding = 0;
+let zeroBlocks = 0;
+let headers = 0;
+let entry = null;
+const open = [];
+
+function octal(block, offset, length) {
+  const text = block.subarray(offset, offset + length).toString('latin1').replace(/\0.*$/s, '').trim();
+  if (!/^[0-7]{1,11}$/.test(text)) throw new Corrupt();
+  return parseInt(text, 8);
+}
+
+function startEntry(block) {
+  const size = octal(block, 124, 12);
+  const name = block.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+  const evidence = name.startsWith(EVIDENCE);
+  if (!store && !evidence && size > smallMax) throw new TooLarge();
+  headers += 1;
+  const wanted = store && evidence ? store.wanted[name.slice(EVIDENCE.length)] || 0 : 0;
+  const sealers = [];
+  for (let i = 0; i < wanted; i++) {
+    const sealer = createEvidenceSealer(store.folder);
+    open.push(sealer);
+    sealers.push(sealer);
+  }
+  if (sealers.length) parentPort.postMessage({ type: 'opened', fileIds: sealers.map((s) => s.fileId) });
+  if (!store) parentPort.postMessage({ type: 'header', block: new Uint8Array(block) });
+  entry = { name, evidence, size: 0, hash: crypto.createHash('sha256'), sealers };
+  if (size === 0) endEntry();
+  else {
+    state = 'body';
+    left = size;
+    padding = (BLOCK - (size % BLOCK)) % BLOCK;
+  }
+}
+
+function body(piece) {
+  entry.hash.update(piece);
+  entry.size += piece.length;
+  for (const sealer of entry.sealers) sealer.write(piece);
+  if (!store && !entry.evidence) {
+    mainFlow.reserve(piece.length, WINDOW);
+    const bytes = new Uint8Array(piece);
+    parentPort.postMessage({ type: 'data', bytes }, [bytes.buffer]);
+  }
+}
+
+function endEntry() {
+  const sha256 = entry.hash.digest('hex');
+  if (entry.sealers.length) {
+    if (sha256 !== entry.name.slice(EVIDENCE.length)) throw new Corrupt();
+    for (const sealer of entry.sealers) sealer.finish();
+    parentPort.postMessage({
+      type: 'stored',
+      sha256,
+      items: entry.sealers.map((s) => ({ fileId: s.fileId, key: new Uint8Array(s.key) })),
+    });
+    for (const sealer of entry.sealers) sealer.key.fill(0);
+  }
+  if (!store) parentPort.postMessage({ type: 'end', sha256, size: entry.size });
+  entry = null;
+  state = 'header';
+}
+
+function walk(bytes) {
+  let offset = 0;
+  while (offset < bytes.length) {
+    if (state === 'body' || state === 'padding') {
+      const take = Math.min(left, bytes.length - offset);
+      if (state === 'body') body(bytes.subarray(offset, offset + take));
+      offset += take;
+      left -= take;
+      if (left > 0) continue;
+      if (state === 'body') {
+        endEntry();
+        if (padding > 0) {
+          state = 'padding';
+          left = padding;
+        }
+      } else state = 'header';
+      continue;
+    }
+    const take = Math.min(BLOCK - held.length, bytes.length - offset);
+    held = Buffer.concat([held, bytes.subarray(offset, offset + take)]);
+    offset += take;
+    if (held.length < BLOCK) return;
+    const block = held;
+    held = Buffer.alloc(0);
+    if (block.every((b) => b === 0)) {
+      state = 'trailer';
+      zeroBlocks += 1;
+    } else if (state === 'trailer') throw new Corrupt();
+    else startEntry(block);
+  }
+}
+
+function fail(error) {
+  for (const sealer of open) sealer.abandon();
+  if (error instanceof Stopped) return;
+  // Plaintext that is not even a tar header to start with: a valid age file, but not ours.
+  const code =
+    error instanceof TooLarge ? 'exchange_too_large'
+    : error instanceof Corrupt ? (headers === 0 ? 'exchange_not_ours' : 'exchange_corrupt')
+    : null;
+  parentPort.postMessage({ type: 'error', code, message: String((error && error.message) || error) });
+}
+
+try {
+  for (let counter = 0; ; counter++) {
+    const next = ring.take();
+    if (next === null) break;
+    let plain = next.bytes;
+    if (next.flags & SEALED_FLAG) {
+      plain = ageOpen(key, counter, next.bytes, (next.flags & LAST_FLAG) !== 0);
+      if (plain === null) throw new AgeCorrupt();
+    }
+    walk(plain);
+    ring.release();
+  }
+  if (state !== 'trailer' || zeroBlocks < 2 || held.length > 0) throw new Corrupt();
+  key.fill(0);
+  parentPort.postMessage({ type: 'finished' });
+} catch (error) {
+  if (error instanceof AgeCorrupt) {
+    for (const sealer of open) sealer.abandon();
+    parentPort.postMessage({ type: 'error', code: 'exchange_corrupt', message: 'chunk' });
+  } else fail(error);
+}
+`;
