@@ -27,7 +27,7 @@ function nonceAndAad(prefix, fileId, index, last) {
   };
 }
 
-/** Read until `buffer` is full or the file ends; the number of bytes read. */
+/** Read until the buffer is full or the file ends; the number of bytes read. */
 function readFull(fd, buffer) {
   let filled = 0;
   while (filled < buffer.length) {
