@@ -1,138 +1,127 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evidenceFile } from '../electron/evidence/evidence-paths';
 import { storeEvidence } from '../electron/evidence/evidence-store';
-import { DEFAULT_LIMITS } from '../electron/exchange/archive-sink';
-import { readThroughThreads } from '../electron/exchange/decrypt-threads';
-import { type EvidenceBlob } from '../electron/exchange/exchange-records';
-import { exportToFile } from '../electron/exchange/export-file';
-import { discardVerified, readExport } from '../electron/exchange/import-reader';
-import { fingerprintOf } from '../electron/office/office-card';
 import { generateOfficeKeys } from '../electron/office/office-keys';
+import { type StepJob } from './exchange-step';
 import { type PrintFigure } from './print';
 
-const SIZE = 256 * 1024 * 1024;
 const MB = 1e6;
+const PIECE = 4 * 1024 * 1024;
 
 /**
- * The evidence set: 8 items of 32 MiB of random bytes, taken into a vault's evidence folder as
- * an intake would (encrypted under a key each), and the same bytes as one plain file for the CLI.
+ * The evidence set: 8 items of random bytes taken into a vault's evidence folder as an intake
+ * would (each encrypted under its own key), and the same bytes as one plain file for the CLI.
  */
-async function makeEvidence(dir: string) {
-  const plain = join(dir, 'all');
-  const handle = await open(plain, 'w');
-  const blobs: EvidenceBlob[] = [];
+async function makeEvidence(dir: string, size: number): Promise<StepJob['blobs']> {
+  const plain = await open(join(dir, 'all'), 'w');
+  const blobs: StepJob['blobs'] = [];
   for (let i = 0; i < 8; i++) {
     const item = join(dir, `e${i}`);
-    const bytes = randomBytes(SIZE / 8);
-    await writeFile(item, bytes);
-    await handle.write(bytes);
+    const handle = await open(item, 'w');
+    for (let written = 0; written < size / 8; written += PIECE) {
+      const bytes = randomBytes(PIECE);
+      await handle.write(bytes);
+      await plain.write(bytes);
+    }
+    await handle.close();
     const stored = await storeEvidence(dir, item);
     await rm(item);
     blobs.push({
       sha256: stored.sha256,
       size: stored.size,
       source: {
-        kind: 'vault',
         path: evidenceFile(dir, stored.fileId),
         fileId: stored.fileId,
-        key: stored.fileKey,
+        key: stored.fileKey.toString('base64'),
         size: stored.size,
       },
     });
   }
-  await handle.close();
-  return { blobs, plain };
+  await plain.close();
+  return blobs;
 }
 
-async function measure<T>(work: () => Promise<T>) {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+/** Run one step in its own process (bench/exchange-step.ts): its time and peak memory. */
+function step(name: string, jobFile: string) {
+  // Nothing left to write back from the previous step, which would slow whichever comes next.
+  execFileSync('sync');
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, join(__dirname, 'exchange-step.ts'), name, jobFile],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; maxRssMiB: number };
+}
+
+/** The age CLI on the same bytes, timed the same way (a shell command; its time only). */
+function cli(command: string): number {
+  execFileSync('sync');
   const start = performance.now();
-  const value = await work();
-  const seconds = (performance.now() - start) / 1000;
-  clearInterval(timer);
-  return { value, seconds, peak };
+  execFileSync('sh', ['-c', command]);
+  return (performance.now() - start) / 1000;
+}
+
+async function benchSize(print: PrintFigure, prefix: string, size: number, withCli: boolean) {
+  const dir = await mkdtemp(join(tmpdir(), 'resguardo-bench-exchange-'));
+  try {
+    const keys = await generateOfficeKeys();
+    const blobs = await makeEvidence(dir, size);
+    const job: StepJob = {
+      keys: { ...keys, signingPrivate: keys.signingPrivate.toString('base64') },
+      blobs,
+      folder: join(dir, 'out'),
+      store: join(dir, 'store'),
+    };
+    await mkdir(job.folder);
+    await mkdir(job.store);
+    const jobFile = join(dir, 'job.json');
+    await writeFile(jobFile, JSON.stringify(job));
+    // Export: decrypt each vault item, encrypt the archive, read the file back and check it.
+    const exported = step('export', jobFile);
+    print(`${prefix}.export.throughput`, size / MB / exported.seconds, 'MB/s');
+    print(`${prefix}.export.peak_rss`, exported.maxRssMiB, 'MiB');
+    // Import, first pass: decrypt, hash every entry, check the signature.
+    const imported = step('import', jobFile);
+    print(`${prefix}.import.throughput`, size / MB / imported.seconds, 'MB/s');
+    print(`${prefix}.import.peak_rss`, imported.maxRssMiB, 'MiB');
+    // Import, apply pass: read again, encrypt each item under a fresh key of the receiver's.
+    const applied = step('apply', jobFile);
+    print(`${prefix}.import.apply.throughput`, size / MB / applied.seconds, 'MB/s');
+    print(`${prefix}.import.apply.peak_rss`, applied.maxRssMiB, 'MiB');
+    if (!withCli) return;
+
+    const all = join(dir, 'all');
+    const keyFile = join(dir, 'key.txt');
+    await writeFile(keyFile, `${keys.ageIdentity}\n`);
+    const encrypt = cli(`age -r ${keys.ageRecipient} -o ${all}.age ${all}`);
+    // The CLI does not fsync; our export does (and reads the file back). Both ways, side by side.
+    const durable = cli(`age -r ${keys.ageRecipient} -o ${all}.2.age ${all} && sync ${all}.2.age`);
+    const decrypt = cli(`age -d -i ${keyFile} ${all}.age > /dev/null`);
+    const cliEnc = (await stat(all)).size / MB / encrypt;
+    const cliDurable = (await stat(all)).size / MB / durable;
+    const cliDec = size / MB / decrypt;
+    const ours = { export: size / MB / exported.seconds, import: size / MB / imported.seconds };
+    print(`${prefix}.age_cli.encrypt.throughput`, cliEnc, 'MB/s');
+    print(`${prefix}.age_cli.encrypt_fsync.throughput`, cliDurable, 'MB/s');
+    print(`${prefix}.age_cli.decrypt.throughput`, cliDec, 'MB/s');
+    print(`${prefix}.export.ratio_to_cli`, ours.export / cliEnc, 'x');
+    print(`${prefix}.export.ratio_to_cli_fsync`, ours.export / cliDurable, 'x');
+    print(`${prefix}.import.ratio_to_cli`, ours.import / cliDec, 'x');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Export and import of 256 MiB of evidence, beside the age CLI on the same bytes. */
 export async function benchExchange(print: PrintFigure): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'resguardo-bench-exchange-'));
-  try {
-    const { blobs, plain: all } = await makeEvidence(dir);
-    const keys = await generateOfficeKeys();
-    const out = join(dir, 'out');
-    await mkdir(out);
-    const source = {
-      async *records() {},
-      evidence: async () => blobs,
-    };
-    const exported = await measure(() =>
-      exportToFile({
-        source,
-        keys,
-        target: { recipients: [keys.ageRecipient] },
-        verifyKey: { identity: keys.ageIdentity },
-        folder: out,
-        fields: {
-          exportId: crypto.randomUUID(),
-          createdAt: new Date().toISOString(),
-          sender: {
-            name: 'bench',
-            fingerprint: fingerprintOf(keys),
-            ageRecipient: keys.ageRecipient,
-            signingPublic: keys.signingPublic,
-          },
-          sequence: 1,
-          recipients: [],
-        },
-      }),
-    );
-    // The export decrypts each vault item, encrypts the archive, and reads the file back.
-    print('exchange.export.throughput', SIZE / MB / exported.seconds, 'MB/s');
-    print('exchange.export.peak_rss', exported.peak / 1024 / 1024, 'MiB');
-    const spool = join(dir, 'spool');
-    await mkdir(spool);
-    const imported = await measure(() =>
-      readExport(exported.value.paths, { identity: keys.ageIdentity }, spool, DEFAULT_LIMITS),
-    );
-    const copy = imported.value.copy!;
-    const wanted = Object.fromEntries(blobs.map((b) => [b.sha256, 1]));
-    const store = join(dir, 'store');
-    await mkdir(store);
-    // The apply pass: the checked copy read again, each item encrypted under a fresh key.
-    const applied = await measure(() =>
-      readThroughThreads(
-        { paths: [copy.path], ...copy },
-        { smallMax: 0, store: { folder: store, wanted } },
-        () => undefined,
-      ),
-    );
-    await discardVerified(imported.value);
+  await benchSize(print, 'exchange', 256 * 1024 * 1024, true);
+}
 
-    print('exchange.import.throughput', SIZE / MB / imported.seconds, 'MB/s');
-    print('exchange.import.peak_rss', imported.peak / 1024 / 1024, 'MiB');
-    print('exchange.import.apply.throughput', SIZE / MB / applied.seconds, 'MB/s');
-    print('exchange.import.apply.peak_rss', applied.peak / 1024 / 1024, 'MiB');
-
-    const keyFile = join(dir, 'key.txt');
-    await writeFile(keyFile, `${keys.ageIdentity}\n`);
-    const cliEncrypt = await measure(async () =>
-      execFileSync('age', ['-r', keys.ageRecipient, '-o', `${all}.age`, all]),
-    );
-    const cliDecrypt = await measure(async () =>
-      execFileSync('sh', ['-c', `age -d -i ${keyFile} ${all}.age > /dev/null`]),
-    );
-    const cliEnc = (await stat(all)).size / MB / cliEncrypt.seconds;
-    const cliDec = SIZE / MB / cliDecrypt.seconds;
-    print('exchange.age_cli.encrypt.throughput', cliEnc, 'MB/s');
-    print('exchange.age_cli.decrypt.throughput', cliDec, 'MB/s');
-    print('exchange.export.ratio_to_cli', SIZE / MB / exported.seconds / cliEnc, 'x');
-    print('exchange.import.ratio_to_cli', SIZE / MB / imported.seconds / cliDec, 'x');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** The same with 2 GiB: memory must stay bounded whatever the size. */
+export async function benchExchangeLarge(print: PrintFigure): Promise<void> {
+  await benchSize(print, 'exchange.2g', 2 * 1024 * 1024 * 1024, false);
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
 import { benchDossier } from './dossier';
-import { benchExchange } from './exchange';
+import { benchExchange, benchExchangeLarge } from './exchange';
 import { printFigure, type PrintFigure } from './print';
 import { benchVault } from './vault';
 
@@ -10,6 +10,7 @@ const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
   vault: benchVault,
   cases: benchCases,
   exchange: benchExchange,
+  'exchange-2g': benchExchangeLarge,
   dashboard: benchDashboard,
   dossier: benchDossier,
 };

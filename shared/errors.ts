@@ -27,6 +27,7 @@ export const errorCodes = [
   'exchange_not_ours',
   'exchange_wrong_key',
   'exchange_corrupt',
+  'exchange_source_changed',
   'exchange_bad_signature',
   'exchange_replayed',
   'exchange_version_unsupported',

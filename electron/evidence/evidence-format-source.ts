@@ -52,7 +52,9 @@ function openEvidenceChunk(key, prefix, fileId, index, last, sealed) {
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
+    const plain = decipher.update(sealed.subarray(0, sealed.length - TAG));
+    decipher.final();
+    return plain;
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
 
 /**
  * The open thread reads the file (its parts joined), copies it as it is — still encrypted — to
- * `copyPath` when given, and opens the age chunks, passing `share` of every 4 on sealed for the
+ * `copyPath` when given (not fsynced: after a crash the import starts over), and opens the age chunks, passing `share` of every 4 on sealed for the
  * entries thread to open, so both cores share the cipher work. The last chunk is known from the
  * file size; a file cut short or altered fails authentication.
  *
@@ -96,7 +96,6 @@ function run() {
     // The parts changed size while being read: not the file that was measured.
     if (counter !== chunks - 1 || held !== lastLength) throw new Corrupt();
     take(area.subarray(0, held), true);
-    if (copy >= 0) fs.fsyncSync(copy);
     parentPort.postMessage({ type: 'progress', bytes: since });
   } finally {
     if (copy >= 0) fs.closeSync(copy);

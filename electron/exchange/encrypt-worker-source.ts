@@ -17,8 +17,8 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  * The feed thread cuts the plaintext archive into 64 KiB age chunks. It reads evidence itself:
  * a vault item decrypted chunk by chunk (AES-GCM authenticates every chunk, its position and
  * the end under the item's key, so the content is the one hashed at intake), a plain file
- * (tests, benchmarks) hashed and checked. It seals `share` of every 4 chunks itself and passes
- * the others on in plaintext, so both cores share the cipher work.
+ * (tests, benchmarks) hashed and checked. It seals `share` of every 4 chunks itself (with their
+ * CRC-32) and passes the others on in plaintext, so both cores share the cipher work.
  *
  * In: workerData { payloadKey, ring, share }; messages { type: 'data', chunk },
  * { type: 'evidence', source }, { type: 'end' }. Out: { type: 'ack', bytes } per data message,
@@ -29,6 +29,7 @@ export const FEED_WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const zlib = require('node:zlib');
 ${RING_JS}
 ${AGE_STREAM_JS}
 ${EVIDENCE_FORMAT_JS}
@@ -46,8 +47,10 @@ let fill = 0;
 function emit(plain, last) {
   const index = counter++;
   const flags = last ? LAST_FLAG : 0;
-  if (index % 4 < share) ring.put(ageSeal(key, index, plain, last), flags | SEALED_FLAG);
-  else ring.put(plain, flags);
+  if (index % 4 < share) {
+    const [body, tag] = ageSeal(key, index, plain, last);
+    ring.put(body, flags | SEALED_FLAG, tag, zlib.crc32(tag, zlib.crc32(body)));
+  } else ring.put(plain, flags);
 }
 
 function push(bytes) {
@@ -160,10 +163,11 @@ parentPort.on('message', (message) => {
 /**
  * The seal thread finishes the chunks the feed left in plaintext and writes the file: the
  * header, then the payload, into numbered part files of at most `splitSize` bytes, each fsynced
- * when closed. It keeps a CRC-32 of every `blockSize` bytes written, for the read-back check.
+ * when closed. It lists a CRC-32 of the header and of every sealed chunk (taken by whichever
+ * thread sealed it), for the read-back check.
  *
- * In: workerData { header, nonce, payloadKey, tempBase, splitSize, blockSize, ring, slots }.
- * Out: { type: 'done', parts, size, crcs, blockSize } or { type: 'error', code, message }.
+ * In: workerData { header, nonce, payloadKey, tempBase, splitSize, ring, slots }.
+ * Out: { type: 'done', parts, size, crcs, headerLength } or { type: 'error', code, message }.
  */
 export const SEAL_WORKER_SOURCE = String.raw`
 'use strict';
@@ -174,7 +178,7 @@ const zlib = require('node:zlib');
 ${RING_JS}
 ${AGE_STREAM_JS}
 
-const { header, nonce, tempBase, splitSize, blockSize } = workerData;
+const { tempBase, splitSize } = workerData;
 const key = Buffer.from(workerData.payloadKey);
 const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
 const parts = [];
@@ -182,8 +186,6 @@ const crcs = [];
 let fd = -1;
 let inPart = 0;
 let total = 0;
-let blockCrc = 0;
-let blockFill = 0;
 
 function partName(index) {
   return tempBase + '.' + String(index).padStart(3, '0');
@@ -196,23 +198,7 @@ function closePart() {
   fd = -1;
 }
 
-function checksum(bytes) {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const take = Math.min(blockSize - blockFill, bytes.length - offset);
-    blockCrc = zlib.crc32(bytes.subarray(offset, offset + take), blockCrc);
-    blockFill += take;
-    offset += take;
-    if (blockFill === blockSize) {
-      crcs.push(blockCrc);
-      blockCrc = 0;
-      blockFill = 0;
-    }
-  }
-}
-
 function write(bytes) {
-  checksum(bytes);
   let offset = 0;
   while (offset < bytes.length) {
     if (fd < 0 || inPart === splitSize) {
@@ -232,19 +218,26 @@ function write(bytes) {
 }
 
 try {
-  write(Buffer.from(header));
-  write(Buffer.from(nonce));
+  const header = Buffer.concat([Buffer.from(workerData.header), Buffer.from(workerData.nonce)]);
+  write(header);
+  crcs.push(zlib.crc32(header));
   for (let counter = 0; ; counter++) {
     const next = ring.take();
     if (next === null) break;
-    const last = (next.flags & LAST_FLAG) !== 0;
-    write(next.flags & SEALED_FLAG ? next.bytes : ageSeal(key, counter, next.bytes, last));
+    if (next.flags & SEALED_FLAG) {
+      write(next.bytes);
+      crcs.push(next.crc);
+    } else {
+      const [body, tag] = ageSeal(key, counter, next.bytes, (next.flags & LAST_FLAG) !== 0);
+      write(body);
+      write(tag);
+      crcs.push(zlib.crc32(tag, zlib.crc32(body)));
+    }
     ring.release();
   }
-  if (blockFill > 0) crcs.push(blockCrc);
   closePart();
   key.fill(0);
-  parentPort.postMessage({ type: 'done', parts, size: total, crcs, blockSize });
+  parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length });
 } catch (error) {
   try { if (fd >= 0) fs.closeSync(fd); } catch {}
   for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }

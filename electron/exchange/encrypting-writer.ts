@@ -7,8 +7,6 @@ import { WorkerGroup } from './worker-group';
 
 /** Plaintext in flight from the main thread before `write` waits: bounds memory on all threads. */
 const WINDOW_BYTES = 8 * 1024 * 1024;
-/** The read-back check compares a CRC-32 of every block of this many bytes of the file. */
-export const CHECK_BLOCK = 4 * 1024 * 1024;
 /**
  * Of every 4 age chunks, how many the feed thread seals itself (the seal thread does the rest
  * and the writing): with vault evidence the feed also decrypts, so it takes fewer.
@@ -21,9 +19,12 @@ export interface WrittenFile {
   /** The part files, fsynced, under their temporary names. */
   parts: string[];
   size: number;
-  /** CRC-32 of each `blockSize` bytes of the file (the parts joined), for the read-back check. */
+  /**
+   * For the read-back check: CRC-32 of the header (its first `headerLength` bytes), then of
+   * each sealed chunk of the payload, in order (the parts joined).
+   */
   crcs: number[];
-  blockSize: number;
+  headerLength: number;
 }
 
 export interface EncryptingWriter {
@@ -49,6 +50,8 @@ export async function createEncryptingWriter(options: {
   target: AgeTarget;
   tempBase: string;
   splitSize: number;
+  /** Benchmarks only: override FEED_SHARE. */
+  share?: number;
 }): Promise<EncryptingWriter> {
   const { header, fileKey } = await buildHeader(options.target);
   const nonce = randomBytes(16);
@@ -65,7 +68,6 @@ export async function createEncryptingWriter(options: {
       payloadKey,
       tempBase: options.tempBase,
       splitSize: options.splitSize,
-      blockSize: CHECK_BLOCK,
       ring,
       slots: RING_SLOTS,
     },

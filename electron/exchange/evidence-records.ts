@@ -72,8 +72,8 @@ export async function recordEvidenceExport(
 const isEvidence = (record: ExchangeRecord) => record.kind === 'evidence_items';
 
 /**
- * Before the import transaction: read the checked copy again (decrypt-threads.ts, storing
- * mode) and encrypt the content of every evidence item that will be new here, one file per item
+ * Before the import transaction: read the checked file again (decrypt-threads.ts, storing
+ * mode: every item's SHA-256 checked against its name, listed in the signed manifest) and encrypt the content of every evidence item that will be new here, one file per item
  * (each row has its own key). Returns the hooks' input and the files to remove if the
  * transaction does not commit.
  */
@@ -98,17 +98,19 @@ export async function stageEvidence(
       wanted[sha256] = (wanted[sha256] ?? 0) + 1;
     }
     if (fresh.length === 0) return { staged, fileIds };
-    if (!verified.copy) throw new AppFailure('internal');
     await mkdir(evidence.folder, { recursive: true, mode: 0o700 });
     const stored = new Map<string, { fileId: string; key: Uint8Array }[]>();
     await readThroughThreads(
-      { paths: [verified.copy.path], ...verified.copy },
+      verified.file,
       { smallMax: 0, store: { folder: evidence.folder, wanted } },
       (message) => {
         if (message.type === 'opened') written.push(...message.fileIds);
         else if (message.type === 'stored') stored.set(message.sha256, message.items);
       },
-    );
+    ).catch((error: unknown) => {
+      // The file was whole at the preview: read in place, a failure now means it changed or went.
+      throw verified.file.copied ? error : new AppFailure('exchange_source_changed');
+    });
     for (const record of fresh) {
       const sha256 = String(record.data['sha256']);
       const item = stored.get(sha256)?.shift();

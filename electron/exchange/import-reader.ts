@@ -11,11 +11,16 @@ import { exchangeRecordSchema, type ExchangeRecord } from './exchange-records';
 import { FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
 import { parseTarHeader } from './tar-reader';
 
-/** The file as it was read and checked, copied still encrypted, for the apply pass. */
-export interface CheckedCopy {
-  path: string;
+/**
+ * Where the apply pass reads the checked file again: a copy made while checking it (still
+ * encrypted), or the file itself. The payload key is the one the check derived.
+ */
+export interface CheckedFile {
+  paths: string[];
   payloadKey: Buffer;
   payloadStart: number;
+  /** The paths are our copy in the spool folder (removed with the import). */
+  copied: boolean;
 }
 
 export interface VerifiedExport {
@@ -23,17 +28,17 @@ export interface VerifiedExport {
   records: ExchangeRecord[];
   /** Evidence in the file: SHA-256 → size, every byte hashed and matched to the manifest. */
   evidence: Map<string, number>;
-  /** Null when only checking (nothing will be applied). */
-  copy: CheckedCopy | null;
+  file: CheckedFile;
 }
 
 /**
  * The first pass of an import: decrypt the whole file (decrypt-threads.ts), check its
  * structure, every part's size and hash and the signature. Nothing is applied here; what is
  * returned can be trusted as what the holder of the manifest's signing key sent (whether that
- * is a known partner is the caller's question). With `spoolDir`, the file is copied there as
- * it is read — still encrypted, so no readable byte touches the disk — for the apply pass to
- * read again even if the drive is gone or the file was swapped meanwhile.
+ * is a known partner is the caller's question). With `spoolDir` (a file on a removable drive),
+ * it is copied there as it is read — still encrypted, so no readable byte touches the disk —
+ * for the apply pass to read again once the drive is unplugged; else the apply pass reads the
+ * file itself again, and refuses it if it changed (evidence-records.ts).
  */
 export async function readExport(
   paths: readonly string[],
@@ -56,9 +61,11 @@ export async function readExport(
     );
     const manifest = checkManifest(sink);
     const records = parseRecords(sink.recordChunks);
-    const copy = copyPath === null ? null : { path: copyPath, ...opened };
-    if (copy === null) opened.payloadKey.fill(0);
-    return { manifest, records, evidence: sink.evidence, copy };
+    const file =
+      copyPath === null
+        ? { paths: [...paths], ...opened, copied: false }
+        : { paths: [copyPath], ...opened, copied: true };
+    return { manifest, records, evidence: sink.evidence, file };
   } catch (error) {
     opened.payloadKey.fill(0);
     if (copyPath !== null) await rm(copyPath, { force: true });
@@ -152,7 +159,7 @@ function parseRecords(chunks: readonly Buffer[]): ExchangeRecord[] {
 }
 
 export async function discardVerified(verified: VerifiedExport): Promise<void> {
-  if (!verified.copy) return;
-  verified.copy.payloadKey.fill(0);
-  await rm(verified.copy.path, { force: true });
+  verified.file.payloadKey.fill(0);
+  if (verified.file.copied)
+    await Promise.all(verified.file.paths.map((path) => rm(path, { force: true })));
 }

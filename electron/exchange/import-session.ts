@@ -28,13 +28,14 @@ async function lastSequence(db: Queryable, fingerprint: string): Promise<number>
 
 /**
  * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
- * applying would do. The records wait in memory, the file's encrypted copy in the spool folder.
+ * applying would do. The records wait in memory; the evidence is read again from the file (or
+ * from its encrypted copy in the spool folder, for a file on a removable drive).
  */
 export async function prepareImport(
   db: Database,
   chosen: string,
   key: 'identity' | { passphrase: string },
-  spoolDir: string,
+  spoolDir: string | null,
   limits: ImportLimits = DEFAULT_LIMITS,
 ): Promise<PendingImport> {
   const own = await ownCard(db);
@@ -80,7 +81,7 @@ export async function prepareImport(
 }
 
 /**
- * Second pass: encrypt the new evidence items under fresh keys (from the checked copy), then write every record in one
+ * Second pass: encrypt the new evidence items under fresh keys (read again, hashes re-checked), then write every record in one
  * transaction with the evidence keys and custody, the replay counter, the origins and the audit
  * entry — all or nothing (the staged files are removed again if the transaction fails).
  */

@@ -5,15 +5,18 @@ import { type WrittenFile } from './encrypting-writer';
 import { WorkerGroup } from './worker-group';
 
 /**
- * A thread that reads blocks `first`, `first + stride`, … of the written file (its parts
- * joined) and compares each one's CRC-32 with the one taken while writing it.
+ * A thread that reads back batches `first`, `first + stride`, … of 64 units of the written file
+ * (its parts joined; unit 0 is the header, then one unit per sealed chunk) and compares each
+ * unit's CRC-32 with the one taken when it was sealed.
  */
 const READ_BACK_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
-const { paths, sizes, blockSize, crcs, stride, first } = workerData;
+const SEALED = 64 * 1024 + 16;
+const BATCH = 64;
+const { paths, sizes, headerLength, crcs, stride, first } = workerData;
 const stop = new Int32Array(workerData.flow);
 const fds = paths.map((path) => fs.openSync(path, 'r'));
 const starts = [];
@@ -22,7 +25,9 @@ for (const size of sizes) {
   starts.push(total);
   total += size;
 }
-const buffer = Buffer.allocUnsafe(blockSize);
+const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
+const unitEnd = (unit) => Math.min(total, unit === 0 ? headerLength : unitStart(unit) + SEALED);
+const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
 
 function readAt(offset, length) {
   let filled = 0;
@@ -41,11 +46,17 @@ function readAt(offset, length) {
 
 let ok = true;
 let since = 0;
-for (let index = first; index < crcs.length && ok; index += stride) {
+for (let batch = first; batch * BATCH < crcs.length && ok; batch += stride) {
   if (Atomics.load(stop, 1) === 1) break;
-  const offset = index * blockSize;
-  const length = Math.min(blockSize, total - offset);
-  ok = length > 0 && readAt(offset, length) && zlib.crc32(buffer.subarray(0, length)) === crcs[index];
+  const from = batch * BATCH;
+  const to = Math.min(crcs.length, from + BATCH);
+  const offset = unitStart(from);
+  const length = unitEnd(to - 1) - offset;
+  ok = length > 0 && readAt(offset, length);
+  for (let unit = from; unit < to && ok; unit++) {
+    const piece = buffer.subarray(unitStart(unit) - offset, unitEnd(unit) - offset);
+    ok = piece.length > 0 && zlib.crc32(piece) === crcs[unit];
+  }
   since += length;
   if (since >= 16 * 1024 * 1024) {
     parentPort.postMessage({ type: 'progress', bytes: since });
@@ -61,7 +72,7 @@ type ReadBackMessage = { type: 'progress'; bytes: number } | { type: 'done'; ok:
 
 /**
  * The export's read-back check, after the parts were fsynced and renamed: every byte of the
- * file is read again (two threads, alternate blocks) and must be exactly what was written, and
+ * file is read again (two threads, alternate batches) and must be exactly what was written, and
  * the header must open with our own identity or the passphrase. A short or altered file fails
  * with `exchange_corrupt`. The bytes were produced by the tested encrypter from content whose
  * hashes the manifest lists, so equal bytes are a file the recipients can open and verify.
@@ -75,7 +86,8 @@ export async function verifyReadBack(
   signal?: AbortSignal,
 ): Promise<void> {
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  if (total !== written.size || written.crcs.length !== Math.ceil(total / written.blockSize)) {
+  const chunks = Math.max(1, Math.ceil((total - written.headerLength) / (64 * 1024 + 16)));
+  if (total !== written.size || written.crcs.length !== 1 + chunks) {
     throw new AppFailure('exchange_corrupt');
   }
   await checkHeader(paths[0]!, key);
@@ -90,7 +102,15 @@ export async function verifyReadBack(
     for (let first = 0; first < stride; first++) {
       group.start<ReadBackMessage>(
         READ_BACK_WORKER_SOURCE,
-        { paths, sizes, blockSize: written.blockSize, crcs: written.crcs, stride, first, flow },
+        {
+          paths,
+          sizes,
+          headerLength: written.headerLength,
+          crcs: written.crcs,
+          stride,
+          first,
+          flow,
+        },
         [],
         (message) => {
           if (message.type === 'progress') onBytes(message.bytes);

@@ -6,7 +6,7 @@
 
 /**
  * How the threads of one job pass bytes without allocating: a single-producer, single-consumer
- * ring of fixed slots in a SharedArrayBuffer (RING_BYTES(slots, slotSize) long). The producer
+ * ring of fixed slots in a SharedArrayBuffer (16 + slots × (12 + slotSize) bytes). The producer
  * blocks in Atomics.wait while the ring is full, the consumer while it is empty, so memory is
  * bounded by the ring whatever the file size. Control cells: written, read, stop, ended.
  * `flowOf` is the same idea for messages to the main thread, which cannot block: bytes in
@@ -16,12 +16,13 @@ export const RING_JS = String.raw`
 class Stopped extends Error {}
 function ringOf(shared, slots, slotSize) {
   const control = new Int32Array(shared, 0, 4);
-  const meta = new Int32Array(shared, 16, slots * 2);
-  const data = Buffer.from(shared, 16 + slots * 8, slots * slotSize);
+  const meta = new Int32Array(shared, 16, slots * 3);
+  const data = Buffer.from(shared, 16 + slots * 12, slots * slotSize);
   const stopped = () => Atomics.load(control, 2) === 1;
   return {
     stopped,
-    put(bytes, flags) {
+    /** Copy bytes (and tail, when given) into the next slot, with flags and a CRC-32. */
+    put(bytes, flags, tail, crc) {
       for (;;) {
         if (stopped()) throw new Stopped('stopped');
         const read = Atomics.load(control, 1);
@@ -31,8 +32,10 @@ function ringOf(shared, slots, slotSize) {
       const written = Atomics.load(control, 0);
       const slot = written % slots;
       bytes.copy(data, slot * slotSize);
-      meta[slot * 2] = bytes.length;
-      meta[slot * 2 + 1] = flags;
+      if (tail) tail.copy(data, slot * slotSize + bytes.length);
+      meta[slot * 3] = bytes.length + (tail ? tail.length : 0);
+      meta[slot * 3 + 1] = flags;
+      meta[slot * 3 + 2] = crc | 0;
       Atomics.store(control, 0, written + 1);
       Atomics.notify(control, 0);
     },
@@ -40,7 +43,7 @@ function ringOf(shared, slots, slotSize) {
       Atomics.store(control, 3, 1);
       Atomics.notify(control, 0);
     },
-    /** The next slot as a view ({ bytes, flags }), valid until release(); null once ended. */
+    /** The next slot as a view ({ bytes, flags, crc }), valid until release(); null once ended. */
     take() {
       for (;;) {
         if (stopped()) throw new Stopped('stopped');
@@ -49,7 +52,11 @@ function ringOf(shared, slots, slotSize) {
         if (written > read) {
           const slot = read % slots;
           const start = slot * slotSize;
-          return { bytes: data.subarray(start, start + meta[slot * 2]), flags: meta[slot * 2 + 1] };
+          return {
+            bytes: data.subarray(start, start + meta[slot * 3]),
+            flags: meta[slot * 3 + 1],
+            crc: meta[slot * 3 + 2] >>> 0,
+          };
         }
         if (Atomics.load(control, 3) === 1 && Atomics.load(control, 0) === read) return null;
         Atomics.wait(control, 0, written, 50);
@@ -97,11 +104,14 @@ function ageNonce(counter, last) {
   if (last) iv[11] = 1;
   return iv;
 }
+/** A sealed chunk as its two pieces, body and tag (not joined: one copy less per chunk). */
 function ageSeal(key, counter, plain, last) {
   const cipher = crypto.createCipheriv('chacha20-poly1305', key, ageNonce(counter, last), {
     authTagLength: 16,
   });
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  cipher.final();
+  return [body, cipher.getAuthTag()];
 }
 /** The plaintext, or null when the chunk does not authenticate. */
 function ageOpen(key, counter, sealed, last) {
@@ -110,7 +120,9 @@ function ageOpen(key, counter, sealed, last) {
       authTagLength: 16,
     });
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+    const plain = decipher.update(sealed.subarray(0, sealed.length - 16));
+    decipher.final();
+    return plain;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { exportFileNameField } from '../../shared/contract/drives';
 import { AppFailure } from '../../shared/errors';
 import { type CoreContext, requireSession } from '../core/context';
@@ -19,6 +19,16 @@ export async function resolveDrive(context: CoreContext, id: string): Promise<st
   const drive = drives.find((d) => d.id === id);
   if (!drive) throw new AppFailure('drive_gone');
   return drive.mountPoint;
+}
+
+/** Whether a file lies on a detected removable drive (and may be unplugged at any moment). */
+export async function isOnDrive(context: CoreContext, path: string): Promise<boolean> {
+  const drives = (await context.adapters.drives?.list()) ?? [];
+  const file = resolve(path);
+  return drives.some((d) => {
+    const root = resolve(d.mountPoint);
+    return file.startsWith(root.endsWith(sep) ? root : root + sep);
+  });
 }
 
 export function driveHandlers(context: CoreContext): DriveHandlers {

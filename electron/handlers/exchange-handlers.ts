@@ -6,7 +6,7 @@ import { type CoreContext, requireSession } from '../core/context';
 import { type Session } from '../core/session';
 import { writeFileAtomic } from '../files/atomic-write';
 import { type Handlers } from '../ipc/dispatcher';
-import { resolveDrive } from './drive-handlers';
+import { isOnDrive, resolveDrive } from './drive-handlers';
 import { type ExchangeEvidence } from '../exchange/exchange-evidence';
 import { vaultEvidence } from '../exchange/vault-evidence';
 import { runExport } from '../exchange/export-job';
@@ -167,12 +167,16 @@ export function exchangeHandlers(
           ? await dialogs().chooseImportFile?.('export')
           : join(await resolveDrive(context, fromDrive.drive), fromDrive.name);
       if (!chosen) return null;
-      await mkdir(spoolDir, { recursive: true, mode: 0o700 });
+      // A file on a stick is copied (still encrypted) while it is checked: the stick may be
+      // unplugged before "apply". A file on this computer's disks is read again in place.
+      const copyTo =
+        fromDrive !== undefined || (await isOnDrive(context, chosen)) ? spoolDir : null;
+      if (copyTo) await mkdir(copyTo, { recursive: true, mode: 0o700 });
       const value = await prepareImport(
         session.db,
         chosen,
         passphrase === undefined ? 'identity' : { passphrase },
-        spoolDir,
+        copyTo,
       );
       pending.set(value.preview.importId, { session, value });
       return value.preview;

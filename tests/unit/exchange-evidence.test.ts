@@ -1,50 +1,14 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceDir } from '../../electron/evidence/evidence-paths';
-import { caseSample } from './support/record-samples';
-import { codeOf, partneredOffices, type Office } from './support/exchange-core';
+import { caseWithEvidence, exportFile } from './support/exchange-cases';
+import { codeOf, partneredOffices } from './support/exchange-core';
 import { checksum } from './support/db-checksum';
 import { tempDir } from './support/temp-dir';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-/** A case with one evidence file of `size` random bytes, taken in as a user would. */
-async function caseWithEvidence(
-  office: Office,
-  title: string,
-  size: number,
-  data = randomBytes(size),
-) {
-  const created = await office.op('cases.create', {
-    ...caseSample,
-    title,
-    aggressions: [],
-    sources: [],
-  });
-  const source = join(await tempDir(), `${title}.bin`);
-  await writeFile(source, data);
-  office.choose.open = [source];
-  const [chosen] = await office.op('evidence.chooseFiles', {});
-  const item = await office.op('evidence.intake', {
-    caseId: created.id,
-    token: chosen!.token,
-    description: `Prueba de ${title}`,
-  });
-  return { caseId: created.id, item, data };
-}
-
-async function exportFile(from: Office, to: string, caseIds: string[]) {
-  const folder = await tempDir();
-  from.choose.folder = folder;
-  const result = await from.op('exchange.export', {
-    jobId: randomUUID(),
-    scope: { caseIds },
-    to: { partners: [to] },
-  });
-  return { result: result!, file: join(folder, (await readdir(folder))[0]!) };
-}
 
 describe('evidence through the exchange', () => {
   it('sends three cases with evidence A → B: same bytes and hashes, fresh keys, custody on both sides', async () => {
@@ -155,32 +119,60 @@ describe('evidence through the exchange', () => {
 });
 
 describe('the apply pass', () => {
-  it('reads the checked copy: works with the drive gone, refuses a copy altered meanwhile', async () => {
+  it('reads a local file again and refuses it when it changed after the preview', async () => {
     const { a, b, cardB } = await partneredOffices();
     const sent = await caseWithEvidence(a, 'Amenazas', 300_000);
-    const spool = join(b.dir, 'exchange-spool');
-
-    // Altered between preview and apply: refused, nothing written, nothing left behind.
-    const first = await exportFile(a, cardB.fingerprint, [sent.caseId]);
+    const { file } = await exportFile(a, cardB.fingerprint, [sent.caseId]);
     const before = await checksum(b);
-    b.choose.file = first.file;
+    b.choose.file = file;
     const preview = (await b.op('exchange.preview', {}))!;
+    // On this computer's disk: checked in place, nothing copied.
+    expect(await readdir(join(b.dir, 'exchange-spool')).catch(() => [])).toEqual([]);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 100_000]! ^= 1;
+    await writeFile(file, bytes);
+    expect(
+      await codeOf(b.op('exchange.apply', { importId: preview.importId, acceptUnverified: false })),
+    ).toBe('exchange_source_changed');
+    expect(await readdir(evidenceDir(b.dir)).catch(() => [])).toEqual([]);
+    expect(await checksum(b)).toBe(before);
+  });
+
+  it('copies a file on a stick while checking it: unplugged is fine, an altered copy is refused', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const sent = await caseWithEvidence(a, 'Amenazas', 300_000);
+    const stick = { id: 'd'.repeat(16), label: 'USB', size: 1e9, free: 1e9 };
+    b.choose.drives = [{ ...stick, mountPoint: await tempDir() }];
+    const spool = join(b.dir, 'exchange-spool');
+    const onStick = async () => {
+      const { file } = await exportFile(a, cardB.fingerprint, [sent.caseId]);
+      await rename(file, join(b.choose.drives[0]!.mountPoint, basename(file)));
+      return basename(file);
+    };
+
+    // The copy altered between preview and apply: refused, nothing written or left behind.
+    const before = await checksum(b);
+    const first = await b.op('exchange.preview', {
+      fromDrive: { drive: stick.id, name: await onStick() },
+    });
     const [copy] = await readdir(spool);
     const bytes = await readFile(join(spool, copy!));
     bytes[bytes.length - 5_000]! ^= 1;
     await writeFile(join(spool, copy!), bytes);
     expect(
-      await codeOf(b.op('exchange.apply', { importId: preview.importId, acceptUnverified: false })),
+      await codeOf(b.op('exchange.apply', { importId: first!.importId, acceptUnverified: false })),
     ).toBe('exchange_corrupt');
     expect(await readdir(spool)).toEqual([]);
     expect(await readdir(evidenceDir(b.dir)).catch(() => [])).toEqual([]);
     expect(await checksum(b)).toBe(before);
 
-    // The file itself gone after the preview (the drive unplugged): the copy is enough.
-    b.choose.file = first.file;
-    const again = (await b.op('exchange.preview', {}))!;
-    await rm(first.file);
-    await b.op('exchange.apply', { importId: again.importId, acceptUnverified: false });
+    // The stick unplugged after the preview: the copy is enough.
+    const second = await b.op('exchange.preview', {
+      fromDrive: { drive: stick.id, name: await onStick() },
+    });
+    await rm(b.choose.drives[0]!.mountPoint, { recursive: true });
+    b.choose.drives = [];
+    await b.op('exchange.apply', { importId: second!.importId, acceptUnverified: false });
     const [item] = await b.op('evidence.list', { caseId: sent.caseId });
     expect(item).toMatchObject({ sha256: sha(sent.data), size: sent.data.length });
     expect(await readdir(spool)).toEqual([]);

@@ -1,17 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type ConflictVersions } from '../../../shared/contract/exchange';
 import { ConfirmButton } from '../components/ConfirmDialog';
-
-type FieldValue = ConflictVersions['fields'][number]['local'];
-
-/** Free text longer than this is narrative: hidden until the user asks for the details. */
-const SHORT = 80;
-
-function isLong(value: FieldValue) {
-  return typeof value === 'string' && value.length > SHORT;
-}
+import { isHidden, useConflictDisplay } from './conflict-values';
 
 /** Both versions of one conflicting record, field by field, with the two ways to settle it. */
 export function ConflictCompare(props: {
@@ -22,18 +14,17 @@ export function ConflictCompare(props: {
   const { t } = useTranslation();
   const [details, setDetails] = useState(false);
   const { versions } = props;
-  const hasLong = versions.fields.some((f) => isLong(f.local) || isLong(f.incoming));
-  const show = (value: FieldValue) => {
-    if (value === null) return '—';
-    if (Array.isArray(value)) return value.join(', ');
-    if (!details && isLong(value)) {
-      return t('handoff.conflicts.hiddenText', { count: String(value).length });
-    }
-    return String(value);
-  };
+  const { fieldLabel, show } = useConflictDisplay(versions.kind);
+  // The "Compare" button that opened this is gone: focus lands on the table, announced by its
+  // caption, so keyboard and screen-reader users continue from here rather than from the top.
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => table.current?.focus(), []);
+  // What changed comes first; the rest keeps main's order (by column) below it.
+  const fields = [...versions.fields].sort((a, b) => Number(b.differs) - Number(a.differs));
+  const hasLong = fields.some((f) => isHidden(f.field, f.local) || isHidden(f.field, f.incoming));
   return (
     <div className="conflict-compare" data-testid="conflict-compare">
-      <table className="conflict-table">
+      <table className="conflict-table" ref={table} tabIndex={-1}>
         <caption>
           {t('handoff.conflicts.compareCaption', {
             kind: t(`handoff.kinds.${versions.kind}`, { defaultValue: versions.kind }),
@@ -48,16 +39,20 @@ export function ConflictCompare(props: {
           </tr>
         </thead>
         <tbody>
-          {versions.fields.map((f) => (
+          {fields.map((f) => (
             <tr key={f.field} className={f.differs ? 'conflict-differs' : undefined}>
               <th scope="row">
-                {t(`handoff.fields.${f.field}`, { defaultValue: f.field })}
+                {fieldLabel(f.field)}
                 {f.differs ? (
                   <span className="visually-hidden">{` (${t('handoff.conflicts.differs')})`}</span>
                 ) : null}
               </th>
-              <td>{versions.localExists ? show(f.local) : t('handoff.conflicts.deletedHere')}</td>
-              <td>{show(f.incoming)}</td>
+              <td>
+                {versions.localExists
+                  ? show(f.field, f.local, details)
+                  : t('handoff.conflicts.deletedHere')}
+              </td>
+              <td>{show(f.field, f.incoming, details)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type Output } from '../../../shared/contract';
 import { type ConflictVersions } from '../../../shared/contract/exchange';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusMessage } from '../components/StatusMessage';
 import { useCall } from '../hooks/use-call';
 import { useFormat } from '../i18n/format';
 import { call } from '../ipc/client';
@@ -15,6 +16,8 @@ export function ConflictsPanel({ version }: { version: number }) {
   const format = useFormat();
   const [rows, setRows] = useState<Output<'exchange.conflicts'> | null>(null);
   const [open, setOpen] = useState<ConflictVersions | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const { error, pending, run } = useCall();
   const load = useCallback(
     () => run(() => call('exchange.conflicts', {})).then((r) => r.ok && setRows(r.value)),
@@ -24,20 +27,31 @@ export function ConflictsPanel({ version }: { version: number }) {
     void load();
   }, [load, version]);
   const compare = async (conflictId: string) => {
+    setMessage(null);
     const r = await run(() => call('exchange.conflict', { conflictId }));
     if (r.ok) setOpen(r.value);
   };
   const resolve = async (conflictId: string, keep: 'local' | 'incoming') => {
     const r = await run(() => call('exchange.resolveConflict', { conflictId, keep }));
     if (!r.ok) return;
+    setMessage(
+      keep === 'local'
+        ? t('handoff.conflicts.resolvedLocal')
+        : t('handoff.conflicts.resolvedIncoming', { office: open?.officeName ?? '' }),
+    );
     setOpen(null);
     await load();
+    // The comparison and its buttons are gone: start again from the top of the list.
+    heading.current?.focus();
   };
   return (
     <div className="exchange-panel">
-      <h2>{t('handoff.conflicts.title')}</h2>
+      <h2 ref={heading} tabIndex={-1} className="focus-heading">
+        {t('handoff.conflicts.title')}
+      </h2>
       <p>{t('handoff.conflicts.body')}</p>
       <ErrorAlert error={error} />
+      <StatusMessage message={message} />
       {rows === null ? null : rows.length === 0 ? (
         <p className="empty-state">{t('handoff.conflicts.empty')}</p>
       ) : (

@@ -1,0 +1,97 @@
+import { open, readFile, writeFile } from 'node:fs/promises';
+import { DEFAULT_LIMITS } from '../electron/exchange/archive-sink';
+import { openHeader } from '../electron/exchange/age-reader';
+import { readThroughThreads } from '../electron/exchange/decrypt-threads';
+import { exportToFile } from '../electron/exchange/export-file';
+import { type EvidenceBlob } from '../electron/exchange/exchange-records';
+import { discardVerified, readExport } from '../electron/exchange/import-reader';
+import { fingerprintOf } from '../electron/office/office-card';
+import { type OfficeKeys } from '../electron/office/office-keys';
+
+/**
+ * One step of the exchange benchmark in a process of its own (bench/exchange.ts starts it), so
+ * the peak memory it reports (the process's maxRSS, all threads) is the step's and nothing else.
+ * Prints one JSON line: { seconds, maxRssMiB }.
+ */
+export interface StepJob {
+  keys: Omit<OfficeKeys, 'signingPrivate'> & { signingPrivate: string };
+  blobs: (Omit<EvidenceBlob, 'source'> & {
+    source: { path: string; fileId: string; key: string; size: number };
+  })[];
+  folder: string;
+  store: string;
+  exported?: string[];
+}
+
+async function exportStep(job: StepJob) {
+  const keys = { ...job.keys, signingPrivate: Buffer.from(job.keys.signingPrivate, 'base64') };
+  const blobs: EvidenceBlob[] = job.blobs.map((b) => ({
+    ...b,
+    source: { kind: 'vault', ...b.source, key: Buffer.from(b.source.key, 'base64') },
+  }));
+  const result = await exportToFile({
+    source: { async *records() {}, evidence: async () => blobs },
+    keys,
+    target: { recipients: [keys.ageRecipient] },
+    verifyKey: { identity: keys.ageIdentity },
+    folder: job.folder,
+    fields: {
+      exportId: crypto.randomUUID(),
+      createdAt: new Date().toISOString(),
+      sender: {
+        name: 'bench',
+        fingerprint: fingerprintOf(keys),
+        ageRecipient: keys.ageRecipient,
+        signingPublic: keys.signingPublic,
+      },
+      sequence: 1,
+      recipients: [],
+    },
+  });
+  return result.paths;
+}
+
+async function importStep(job: StepJob) {
+  // A file in a local folder, as the app reads it: checked in place, no copy.
+  const verified = await readExport(
+    job.exported!,
+    { identity: job.keys.ageIdentity },
+    null,
+    DEFAULT_LIMITS,
+  );
+  await discardVerified(verified);
+}
+
+async function applyStep(job: StepJob) {
+  // The apply pass: the checked file read again, each item encrypted under a fresh key.
+  const handle = await open(job.exported![0]!, 'r');
+  const head = Buffer.alloc(70_000);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  const opened = await openHeader(head.subarray(0, bytesRead), { identity: job.keys.ageIdentity });
+  const wanted = Object.fromEntries(job.blobs.map((b) => [b.sha256, 1]));
+  await readThroughThreads(
+    { paths: job.exported!, ...opened! },
+    { smallMax: 0, store: { folder: job.store, wanted } },
+    () => undefined,
+  );
+}
+
+const steps = { export: exportStep, import: importStep, apply: applyStep };
+
+async function main() {
+  const [step, jobFile] = process.argv.slice(2);
+  const job = JSON.parse(await readFile(jobFile!, 'utf8')) as StepJob;
+  const run = steps[step as keyof typeof steps];
+  const start = performance.now();
+  const value = await run(job);
+  const seconds = (performance.now() - start) / 1000;
+  if (step === 'export') await writeFile(jobFile!, JSON.stringify({ ...job, exported: value }));
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ seconds, maxRssMiB }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
