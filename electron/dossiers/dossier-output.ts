@@ -71,7 +71,7 @@ export async function saveDossier(
   const writer = await createEncryptingWriter({ target, tempBase, splitSize: FAT32_SPLIT });
   try {
     await writer.write(pdf);
-    const [part, extra] = await writer.end();
+    const [part, extra] = (await writer.end()).parts;
     if (!part || extra) throw new Error('a dossier is written as one file');
     await rename(part, path);
   } catch (error) {
