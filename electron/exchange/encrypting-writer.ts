@@ -50,8 +50,6 @@ export async function createEncryptingWriter(options: {
   target: AgeTarget;
   tempBase: string;
   splitSize: number;
-  /** Benchmarks only: override FEED_SHARE. */
-  share?: number;
 }): Promise<EncryptingWriter> {
   const { header, fileKey } = await buildHeader(options.target);
   const nonce = randomBytes(16);
