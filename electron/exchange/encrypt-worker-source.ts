@@ -191,6 +191,23 @@ function partName(index) {
   return tempBase + '.' + String(index).padStart(3, '0');
 }
 
+/*
+ * Flushing while writing: every FLUSH_EVERY bytes an fdatasync runs on the thread pool (through
+ * a second descriptor of the part, kept open until the end, so no descriptor is ever closed
+ * under a sync in flight), so the disk works while this thread encrypts and the fsync that
+ * closes the part has little left to write.
+ */
+const FLUSH_EVERY = 32 * 1024 * 1024;
+const syncFds = [];
+let syncing = 0;
+let sinceFlush = 0;
+
+function flushSoon() {
+  if (syncing > 0 || syncFds.length === 0) return;
+  syncing += 1;
+  fs.fdatasync(syncFds[syncFds.length - 1], () => { syncing -= 1; });
+}
+
 function closePart() {
   if (fd < 0) return;
   fs.fsyncSync(fd);
@@ -205,6 +222,7 @@ function write(bytes) {
       closePart();
       const name = partName(parts.length + 1);
       fd = fs.openSync(name, 'wx', 0o600);
+      syncFds.push(fs.openSync(name, 'r'));
       parts.push(name);
       inPart = 0;
     }
@@ -214,7 +232,19 @@ function write(bytes) {
     offset += take;
     inPart += take;
     total += take;
+    sinceFlush += take;
+    if (sinceFlush >= FLUSH_EVERY) {
+      sinceFlush = 0;
+      flushSoon();
+    }
   }
+}
+
+/** Close the sync descriptors once no sync is in flight (their callbacks need this loop). */
+function closeSyncFds(then) {
+  if (syncing > 0) return setTimeout(() => closeSyncFds(then), 1);
+  for (const one of syncFds.splice(0)) fs.closeSync(one);
+  then();
 }
 
 try {
@@ -237,9 +267,12 @@ try {
   }
   closePart();
   key.fill(0);
-  parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length });
+  closeSyncFds(() =>
+    parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length }),
+  );
 } catch (error) {
   try { if (fd >= 0) fs.closeSync(fd); } catch {}
+  closeSyncFds(() => undefined);
   for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }
   if (!(error instanceof Stopped)) {
     parentPort.postMessage({ type: 'error', code: null, message: String((error && error.message) || error) });
