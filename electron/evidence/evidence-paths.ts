@@ -6,6 +6,9 @@ export function evidenceDir(dataDir: string): string {
   return join(dataDir, 'evidence');
 }
 
+/** Folders inside the evidence folder where an import writes before its files are moved in. */
+export const STAGING_PREFIX = '.import-';
+
 export function evidenceFile(dataDir: string, fileId: string): string {
   if (!/^[0-9a-f]{32}$/.test(fileId)) throw new Error('bad evidence file id');
   return join(evidenceDir(dataDir), fileId);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
-import { evidenceDir, evidenceFile } from './evidence-paths';
+import { evidenceDir, evidenceFile, STAGING_PREFIX } from './evidence-paths';
 import { runEvidenceJob, type JobControl } from './run-evidence-job';
 
 /** Decrypt-to-memory cap: previews only, never a way around the explicit save-as. */
@@ -142,10 +142,16 @@ export async function sweepEvidenceFolder(
   let removed = 0;
   for (const name of names) {
     if (knownFileIds.has(name)) continue;
-    if (!/^[0-9a-f]{32}(\.part)?$/.test(name)) continue;
     const path = join(evidenceDir(dataDir), name);
+    const staging = name.startsWith(STAGING_PREFIX);
+    if (!staging && !/^[0-9a-f]{32}(\.part)?$/.test(name)) continue;
     const info = await stat(path);
-    if (info.isFile() && Date.now() - info.mtimeMs >= minAgeMs) {
+    if (Date.now() - info.mtimeMs < minAgeMs) continue;
+    if (staging && info.isDirectory()) {
+      // An import stopped by a crash: its files never had rows, so no keys.
+      await rm(path, { recursive: true, force: true });
+      removed += 1;
+    } else if (!staging && info.isFile()) {
       await rm(path, { force: true });
       removed += 1;
     }

@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/errors';
 import { ENTRIES_WORKER_SOURCE, OPEN_WORKER_SOURCE } from './decrypt-worker-source';
 import { releaseFlow, WorkerGroup } from './worker-group';
 
@@ -17,7 +18,6 @@ export type EntryMessage =
   | { type: 'header'; block: Uint8Array }
   | { type: 'data'; bytes: Uint8Array }
   | { type: 'end'; sha256: string; size: number }
-  | { type: 'opened'; fileIds: string[] }
   | { type: 'stored'; sha256: string; items: { fileId: string; key: Uint8Array }[] };
 
 export interface ReadOptions {
@@ -45,6 +45,7 @@ export async function readThroughThreads(
   options: ReadOptions,
   onEntry: (message: EntryMessage) => Promise<void> | void,
 ): Promise<void> {
+  if (options.signal?.aborted) throw new AppFailure('cancelled');
   const group = new WorkerGroup();
   const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
   const mainFlow = group.newFlow();

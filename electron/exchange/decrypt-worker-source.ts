@@ -129,7 +129,7 @@ try {
  *
  * In: workerData { payloadKey, ring, slots, mainFlow, smallMax, store: { folder, wanted } | null }.
  * Out: { type: 'header', block }, { type: 'data', bytes }, { type: 'end', sha256, size },
- * { type: 'opened', fileIds }, { type: 'stored', sha256, items: [{ fileId, key }] },
+ * { type: 'stored', sha256, items: [{ fileId, key }] },
  * { type: 'finished' }, { type: 'error', code, message }.
  */
 export const ENTRIES_WORKER_SOURCE = String.raw`
@@ -181,7 +181,6 @@ function startEntry(block) {
     open.push(sealer);
     sealers.push(sealer);
   }
-  if (sealers.length) parentPort.postMessage({ type: 'opened', fileIds: sealers.map((s) => s.fileId) });
   if (!store) parentPort.postMessage({ type: 'header', block: new Uint8Array(block) });
   entry = { name, evidence, size: 0, hash: crypto.createHash('sha256'), sealers };
   if (size === 0) endEntry();

@@ -1,13 +1,18 @@
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { type StoredEvidence } from '../evidence/evidence-store';
+import { STAGING_PREFIX } from '../evidence/evidence-paths';
 import { addCustody } from '../repositories/evidence-repository';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { type ExchangeRecord } from './exchange-records';
 import { classifyAll, type WriteHooks } from './merge';
 import { readThroughThreads } from './decrypt-threads';
 import { type VerifiedExport } from './import-reader';
+import { type JobProgress } from './job-progress';
+import { totalSize } from './part-files';
 import { type ExportScope } from './table-records';
 
 /*
@@ -82,10 +87,14 @@ export async function stageEvidence(
   office: string,
   verified: VerifiedExport,
   evidence: ExchangeEvidence,
+  progress: JobProgress = {},
 ) {
   const staged = new Map<string, StoredEvidence>();
-  const written: string[] = [];
-  const fileIds = () => [...written];
+  const moved: string[] = [];
+  const fileIds = () => [...moved];
+  // The threads write into a folder of this import's own, so a cancel or a crash at any moment
+  // leaves nothing in the evidence folder itself (the sweep removes an old one after a crash).
+  const staging = join(evidence.folder, `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`);
   try {
     const classified = await classifyAll(db, office, verified.records.filter(isEvidence));
     const fresh = classified.filter((c) => c.verdict === 'new').map((c) => c.record);
@@ -98,23 +107,32 @@ export async function stageEvidence(
       wanted[sha256] = (wanted[sha256] ?? 0) + 1;
     }
     if (fresh.length === 0) return { staged, fileIds };
-    await mkdir(evidence.folder, { recursive: true, mode: 0o700 });
+    await mkdir(staging, { recursive: true, mode: 0o700 });
     const stored = new Map<string, { fileId: string; key: Uint8Array }[]>();
+    const total = await totalSize(verified.file.paths).catch(() => 0);
+    let done = 0;
     await readThroughThreads(
       verified.file,
-      { smallMax: 0, store: { folder: evidence.folder, wanted } },
+      {
+        smallMax: 0,
+        store: { folder: staging, wanted },
+        onBytes: (bytes) => progress.onProgress?.((done += bytes), total),
+        signal: progress.signal,
+      },
       (message) => {
-        if (message.type === 'opened') written.push(...message.fileIds);
-        else if (message.type === 'stored') stored.set(message.sha256, message.items);
+        if (message.type === 'stored') stored.set(message.sha256, message.items);
       },
     ).catch((error: unknown) => {
       // The file was whole at the preview: read in place, a failure now means it changed or went.
-      throw verified.file.copied ? error : new AppFailure('exchange_source_changed');
+      const cancelled = error instanceof AppFailure && error.code === 'cancelled';
+      throw verified.file.copied || cancelled ? error : new AppFailure('exchange_source_changed');
     });
     for (const record of fresh) {
       const sha256 = String(record.data['sha256']);
       const item = stored.get(sha256)?.shift();
       if (!item) throw new AppFailure('exchange_corrupt');
+      await rename(join(staging, item.fileId), join(evidence.folder, item.fileId));
+      moved.push(item.fileId);
       staged.set(record.id, {
         fileId: item.fileId,
         fileKey: Buffer.from(item.key),
@@ -125,6 +143,8 @@ export async function stageEvidence(
   } catch (error) {
     await evidence.remove(fileIds());
     throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
   return { staged, fileIds };
 }

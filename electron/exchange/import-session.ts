@@ -12,7 +12,8 @@ import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
 import { applyRecords, classifyAll, countVerdicts } from './merge';
-import { exportParts } from './part-files';
+import { type JobProgress } from './job-progress';
+import { exportParts, totalSize } from './part-files';
 
 export interface PendingImport {
   preview: ImportPreview;
@@ -37,10 +38,21 @@ export async function prepareImport(
   key: 'identity' | { passphrase: string },
   spoolDir: string | null,
   limits: ImportLimits = DEFAULT_LIMITS,
+  progress: JobProgress = {},
 ): Promise<PendingImport> {
   const own = await ownCard(db);
   const ageKey: AgeKey = key === 'identity' ? { identity: own.keys.ageIdentity } : key;
-  const verified = await readExport(await exportParts(chosen), ageKey, spoolDir, limits);
+  const paths = await exportParts(chosen);
+  const total = await totalSize(paths);
+  let done = 0;
+  const verified = await readExport(
+    paths,
+    ageKey,
+    spoolDir,
+    limits,
+    (bytes) => progress.onProgress?.((done += bytes), total),
+    progress.signal,
+  );
   try {
     const { manifest } = verified;
     const sender = manifest.sender;
@@ -91,6 +103,7 @@ export async function applyImport(
   actor: string,
   acceptUnverified: boolean,
   evidence: ExchangeEvidence,
+  progress: JobProgress = {},
 ) {
   const { preview, verified } = pending;
   if (preview.needsAcceptance && !acceptUnverified)
@@ -103,6 +116,7 @@ export async function applyImport(
       manifest.sender.fingerprint,
       verified,
       evidence,
+      progress,
     );
     stagedFiles = fileIds;
     const hooks = evidenceHooks(staged, actor, preview.sender.name);

@@ -13,6 +13,7 @@ import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
 import { conflictVersions, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
+import { type JobProgress } from '../exchange/job-progress';
 import { CARD_MAX_BYTES, parseCard } from '../office/office-card';
 import { ownCard, partnerView } from '../office/office-views';
 import * as partners from '../office/partner-repository';
@@ -49,6 +50,26 @@ export function exchangeHandlers(
 ): ExchangeHandlers {
   const evidence = options.evidence ?? vaultEvidence(context.paths.dir);
   const jobs = new Map<string, AbortController>();
+  /** Run an import step as a job: progress events under its id, cancelled by `exchange.cancel`. */
+  const withJob = async <T>(
+    jobId: string | undefined,
+    phase: 'checking' | 'storing',
+    work: (progress: JobProgress) => Promise<T>,
+  ): Promise<T> => {
+    if (jobId === undefined) return work({});
+    if (jobs.has(jobId)) throw new AppFailure('conflict');
+    const controller = new AbortController();
+    jobs.set(jobId, controller);
+    try {
+      return await work({
+        signal: controller.signal,
+        onProgress: (done, total) =>
+          context.adapters.emit('exchange.progress', { jobId, phase, done, total }),
+      });
+    } finally {
+      jobs.delete(jobId);
+    }
+  };
   // Verified imports waiting for `apply`, tied to the session that made them: a lock drops them.
   const pending = new Map<string, { session: Session; value: PendingImport }>();
   const spoolDir = join(context.paths.dir, 'exchange-spool');
@@ -160,7 +181,7 @@ export function exchangeHandlers(
       jobs.get(jobId)?.abort();
       return {};
     },
-    'exchange.preview': async ({ passphrase, fromDrive }) => {
+    'exchange.preview': async ({ jobId, passphrase, fromDrive }) => {
       const session = requireSession(context);
       const chosen =
         fromDrive === undefined
@@ -172,11 +193,15 @@ export function exchangeHandlers(
       const copyTo =
         fromDrive !== undefined || (await isOnDrive(context, chosen)) ? spoolDir : null;
       if (copyTo) await mkdir(copyTo, { recursive: true, mode: 0o700 });
-      const value = await prepareImport(
-        session.db,
-        chosen,
-        passphrase === undefined ? 'identity' : { passphrase },
-        copyTo,
+      const value = await withJob(jobId, 'checking', (progress) =>
+        prepareImport(
+          session.db,
+          chosen,
+          passphrase === undefined ? 'identity' : { passphrase },
+          copyTo,
+          undefined,
+          progress,
+        ),
       );
       pending.set(value.preview.importId, { session, value });
       return value.preview;
@@ -185,12 +210,15 @@ export function exchangeHandlers(
       context.serial(async () => {
         const session = requireSession(context);
         const value = await takePending(input.importId);
-        return applyImport(
-          session.db,
-          value,
-          session.displayName,
-          input.acceptUnverified,
-          evidence,
+        return withJob(input.jobId, 'storing', (progress) =>
+          applyImport(
+            session.db,
+            value,
+            session.displayName,
+            input.acceptUnverified,
+            evidence,
+            progress,
+          ),
         );
       }),
     'exchange.discard': async ({ importId }) => {

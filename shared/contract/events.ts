@@ -9,7 +9,8 @@ export const events = {
   'vault.locked': z.strictObject({ reason: lockReasonSchema }),
   'exchange.progress': z.strictObject({
     jobId: z.string(),
-    phase: z.enum(['writing', 'verifying']),
+    /** Export: writing, verifying; import: checking (the preview), storing (the apply). */
+    phase: z.enum(['writing', 'verifying', 'checking', 'storing']),
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
   }),

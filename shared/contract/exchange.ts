@@ -146,6 +146,8 @@ export const exchangeOperations = {
    */
   'exchange.preview': {
     input: z.strictObject({
+      /** Progress as `exchange.progress` events (phase `checking`); `exchange.cancel` stops it. */
+      jobId: jobIdField.optional(),
       passphrase: passphraseField.optional(),
       /** A file from `drives.files`; without it main asks for a file. */
       fromDrive: z.strictObject({ drive: driveIdField, name: exportFileNameField }).optional(),
@@ -153,7 +155,12 @@ export const exchangeOperations = {
     output: importPreviewSchema.nullable(),
   },
   'exchange.apply': {
-    input: z.strictObject({ importId: z.uuid(), acceptUnverified: z.boolean() }),
+    input: z.strictObject({
+      importId: z.uuid(),
+      acceptUnverified: z.boolean(),
+      /** Progress as `exchange.progress` events (phase `storing`); `exchange.cancel` stops it. */
+      jobId: jobIdField.optional(),
+    }),
     output: z.strictObject({ counts: countsSchema, evidenceCount: z.number().int() }),
   },
   'exchange.discard': { input: z.strictObject({ importId: z.uuid() }), output: empty },

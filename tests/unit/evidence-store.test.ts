@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evidenceDir, evidenceFile } from '../../electron/evidence/evidence-paths';
+import { evidenceDir, evidenceFile, STAGING_PREFIX } from '../../electron/evidence/evidence-paths';
 import {
   decryptEvidenceTo,
   decryptEvidenceToMemory,
@@ -90,17 +90,21 @@ describe('evidence storage', () => {
     expect(await readdir(evidenceDir(dir))).toEqual([]);
   });
 
-  it('sweeps files left without a key by an interrupted intake', async () => {
+  it('sweeps files left without a key by an interrupted intake or import', async () => {
     const { dir, item } = await stored(10);
     const orphan = await storeEvidence(dir, join(dir, 'original.bin'));
     await writeFile(join(evidenceDir(dir), `${'a'.repeat(32)}.part`), 'x');
+    // An import stopped by a crash leaves its staging folder.
+    const staging = `${STAGING_PREFIX}0123456789abcdef`;
+    await mkdir(join(evidenceDir(dir), staging));
+    await writeFile(join(evidenceDir(dir), staging, `${'b'.repeat(32)}.part`), 'x');
     expect(await sweepEvidenceFolder(dir, new Set([item.fileId]))).toBe(0);
     // Age the leftovers past the sweep's threshold (file times are coarser than Date.now()).
     const past = new Date(Date.now() - 2 * 60 * 60_000);
-    for (const name of [orphan.fileId, `${'a'.repeat(32)}.part`]) {
+    for (const name of [orphan.fileId, `${'a'.repeat(32)}.part`, staging]) {
       await utimes(join(evidenceDir(dir), name), past, past);
     }
-    expect(await sweepEvidenceFolder(dir, new Set([item.fileId]))).toBe(2);
+    expect(await sweepEvidenceFolder(dir, new Set([item.fileId]))).toBe(3);
     expect(await readdir(evidenceDir(dir))).toEqual([item.fileId]);
     expect(orphan.fileId).not.toBe(item.fileId);
   });

@@ -179,6 +179,45 @@ describe('the apply pass', () => {
   });
 });
 
+describe('import jobs', () => {
+  it('report progress and stop on cancel, at the preview and at the apply, leaving nothing', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const sent = await caseWithEvidence(a, 'Video', 64 * 1024 * 1024);
+    const { file } = await exportFile(a, cardB.fingerprint, [sent.caseId]);
+    const before = await checksum(b);
+    b.choose.file = file;
+    /** Start `work`, cancel its job at its first progress event, and answer its outcome. */
+    const cancelMidway = async (jobId: string, work: Promise<unknown>) => {
+      const seen = () => b.events.some((e) => (e.payload as { jobId?: string }).jobId === jobId);
+      while (!seen()) await new Promise((resolve) => setTimeout(resolve, 1));
+      await b.op('exchange.cancel', { jobId });
+      return codeOf(work);
+    };
+
+    const checking = randomUUID();
+    expect(await cancelMidway(checking, b.op('exchange.preview', { jobId: checking }))).toBe(
+      'cancelled',
+    );
+
+    const preview = (await b.op('exchange.preview', { jobId: randomUUID() }))!;
+    const storing = randomUUID();
+    const apply = b.op('exchange.apply', {
+      importId: preview.importId,
+      acceptUnverified: false,
+      jobId: storing,
+    });
+    expect(await cancelMidway(storing, apply)).toBe('cancelled');
+    const phases = new Set(
+      b.events
+        .filter((e) => e.name === 'exchange.progress')
+        .map((e) => (e.payload as { phase: string }).phase),
+    );
+    expect([...phases].sort()).toEqual(['checking', 'storing']);
+    expect(await readdir(evidenceDir(b.dir)).catch(() => [])).toEqual([]);
+    expect(await checksum(b)).toBe(before);
+  });
+});
+
 describe('exports to a detected drive', () => {
   it('writes to the drive main listed, finds the file there for import, and refuses any other id', async () => {
     const { a, b, cardB } = await partneredOffices();

@@ -13,7 +13,9 @@ import { call } from '../ipc/client';
 import { DriveFiles } from './DriveFiles';
 import { importFormSchema, type ImportFormValues } from './exchange-forms';
 import { ImportPreviewView } from './ImportPreviewView';
+import { JobProgressView } from './JobProgressView';
 import { useDrives } from './use-drives';
+import { useJobProgress } from './use-job-progress';
 
 /** Import: choose a file (or one on a detected drive), see what it brings, then apply or discard. */
 export function ImportPanel({ onApplied }: { onApplied: () => void }) {
@@ -21,7 +23,9 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
   const drives = useDrives();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
+  // The running check or apply, with its progress and Cancel.
+  const [job, setJob] = useState<{ id: string; phase: 'checking' | 'storing' } | null>(null);
+  const progress = useJobProgress(job?.id ?? null);
   const { pending, error, run } = useCall();
   const { control, handleSubmit } = useForm<ImportFormValues>({
     resolver: zodResolver(importFormSchema),
@@ -36,17 +40,21 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
         ...(passphrase === '' ? {} : { passphrase }),
         ...(fromDrive === undefined ? {} : { fromDrive }),
       };
-      setReading(true);
-      const result = await run(() => call('exchange.preview', input));
-      setReading(false);
+      const jobId = crypto.randomUUID();
+      setJob({ id: jobId, phase: 'checking' });
+      const result = await run(() => call('exchange.preview', { ...input, jobId }));
+      setJob(null);
       if (result.ok) setPreview(result.value);
     })();
 
   const apply = async (acceptUnverified: boolean) => {
     if (preview === null) return;
+    const jobId = crypto.randomUUID();
+    setJob({ id: jobId, phase: 'storing' });
     const result = await run(() =>
-      call('exchange.apply', { importId: preview.importId, acceptUnverified }),
+      call('exchange.apply', { importId: preview.importId, acceptUnverified, jobId }),
     );
+    setJob(null);
     setPreview(null);
     if (!result.ok) return;
     const { counts } = result.value;
@@ -89,9 +97,13 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
           onChoose={(name) => void read({ drive: drive.id, name })}
         />
       ))}
-      <p role="status" className="status">
-        {reading ? t('handoff.import.reading') : null}
-      </p>
+      {job === null ? null : (
+        <JobProgressView
+          progress={progress}
+          firstPhase={job.phase}
+          onCancel={() => void call('exchange.cancel', { jobId: job.id })}
+        />
+      )}
       <ErrorAlert error={error} />
       {preview === null ? null : (
         <ImportPreviewView

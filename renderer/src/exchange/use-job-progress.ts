@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
+import { type EventPayload } from '../../../shared/contract/events';
 import { onEvent } from '../ipc/client';
 
-export interface ExportProgress {
-  phase: 'writing' | 'verifying';
+export interface JobProgress {
+  phase: EventPayload<'exchange.progress'>['phase'];
   percent: number;
 }
 
-/** Progress of one export job, from main's `exchange.progress` events. */
-export function useExportProgress(jobId: string | null): ExportProgress | null {
+/** Progress of one exchange job (an export, an import's check or apply), from main's events. */
+export function useJobProgress(jobId: string | null): JobProgress | null {
   // Kept with its job id, so a new job starts from nothing without resetting state in the effect.
-  const [progress, setProgress] = useState<(ExportProgress & { jobId: string }) | null>(null);
+  const [progress, setProgress] = useState<(JobProgress & { jobId: string }) | null>(null);
   useEffect(() => {
     if (jobId === null) return undefined;
     return onEvent('exchange.progress', (event) => {
