@@ -30,6 +30,8 @@ export interface DialogsAdapter {
 /** Removable drives (electron/drives in the app, a fake list in the test host). */
 export interface DrivesAdapter {
   list(): Promise<DetectedDrive[]>;
+  /** How often to look for drives coming and going (default 2 s). */
+  pollIntervalMs?: number;
 }
 
 export interface CoreAdapters {

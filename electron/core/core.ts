@@ -73,6 +73,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ? createDrivePoller(
         () => drives.list(),
         (list) => options.adapters.emit('drives.changed', { drives: list.map(driveView) }),
+        drives.pollIntervalMs,
       )
     : null;
   void poller?.current().catch(() => undefined);

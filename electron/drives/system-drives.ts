@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, statfs } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { driveId } from './drive-id';
 import { type DetectedDrive, type Mount } from './drive-types';
 import { diskOf, parseProcMounts, removableMounts } from './linux-drives';
 import { macVolumes } from './mac-drives';
+import { windowsDrives } from './windows-drives';
 
 async function linuxMounts(): Promise<Mount[]> {
   const mounts = parseProcMounts(await readFile('/proc/mounts', 'utf8'));
@@ -27,14 +28,6 @@ async function macMounts(): Promise<Mount[]> {
   return macVolumes(entries.map((e) => ({ name: e.name, isSymlink: e.isSymbolicLink() })));
 }
 
-/** Stable for one drive at one place; reveals neither the path nor the device to the renderer. */
-export function driveId(mount: Mount): string {
-  return createHash('sha256')
-    .update(`${mount.device}\0${mount.mountPoint}`)
-    .digest('hex')
-    .slice(0, 16);
-}
-
 export async function describeMounts(mounts: readonly Mount[]): Promise<DetectedDrive[]> {
   return Promise.all(
     mounts.map(async (mount) => {
@@ -51,15 +44,26 @@ export async function describeMounts(mounts: readonly Mount[]): Promise<Detected
 }
 
 /**
- * Removable drives on this computer. Windows is not handled yet (an empty list: the user picks
- * a folder, which works on every system).
+ * How often to look: a read of /proc/mounts or /Volumes is nothing, but on Windows each look
+ * starts PowerShell (up to a second of CPU), so there it is every 10 s.
+ */
+export function drivePollInterval(platform: NodeJS.Platform): number {
+  return platform === 'win32' ? 10_000 : 2_000;
+}
+
+/**
+ * Removable drives on this computer; none on other systems (the user picks a folder, which
+ * works on every system).
  */
 export async function listSystemDrives(platform: NodeJS.Platform): Promise<DetectedDrive[]> {
   try {
     if (platform === 'linux') return await describeMounts(await linuxMounts());
     if (platform === 'darwin') return await describeMounts(await macMounts());
+    // WMI reports sizes itself: no statfs on drive letters.
+    if (platform === 'win32') return await windowsDrives();
   } catch {
-    // An unreadable /proc or /Volumes: no drives detected, the folder choice still works.
+    // An unreadable /proc or /Volumes, PowerShell missing or timing out: no drives detected,
+    // the folder choice still works.
   }
   return [];
 }

@@ -1,7 +1,7 @@
 import { type BrowserWindow, clipboard } from 'electron';
 import { type CoreAdapters, type Log } from '../core/adapters';
 import { EVENT_CHANNEL } from './channels';
-import { listSystemDrives } from '../drives/system-drives';
+import { drivePollInterval, listSystemDrives } from '../drives/system-drives';
 import { electronDialogs } from './dialogs';
 
 /** Never logs payloads: they could carry case data. Callers pass only what is safe to keep. */
@@ -24,6 +24,9 @@ export function electronAdapters(getWindow: () => BrowserWindow | null): CoreAda
     },
     log,
     dialogs: electronDialogs(getWindow),
-    drives: { list: () => listSystemDrives(process.platform) },
+    drives: {
+      list: () => listSystemDrives(process.platform),
+      pollIntervalMs: drivePollInterval(process.platform),
+    },
   };
 }

@@ -15,6 +15,7 @@ import {
 import { createVault, office } from './support/flows';
 import { startHostProcess } from './support/host-process';
 import { translator } from './support/i18n';
+import { createCase } from './support/records';
 
 const t = translator('es');
 const vocab = (name: string, code: string) => t(`vocab.${name}.${code}`);
@@ -50,16 +51,10 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     await openApp(pageB, hostB.url);
     await createVault(pageA, 'es');
     await createVault(pageB, 'es', { ...office, officeName: OFFICE_B });
-    const created = (await hostA.ipc('cases.create', {
-      title: CASE_TITLE,
-      status: 'open',
+    const caseId = await createCase(hostA, CASE_TITLE, {
       urgency: 'high',
       rightsAtStake: ['freedom_of_expression'],
-      tags: [],
-      confidentiality: 'internal',
-      aggressions: [],
-      sources: [],
-    })) as { id: string };
+    });
     const a = { page: pageA, host: hostA, name: office.officeName };
     const b = { page: pageB, host: hostB, name: OFFICE_B };
     await swapCards(a, b, work);
@@ -70,8 +65,8 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     await applyPreview(pageB, toB, { new: 1, update: 0, conflict: 0, evidence: 0 });
 
     // Each office changes the same case its own way before the next exchange.
-    await hostA.ipc('cases.update', { id: created.id, title: TITLE_A, status: 'monitoring' });
-    await hostB.ipc('cases.update', { id: created.id, title: TITLE_B, status: 'closed' });
+    await hostA.ipc('cases.update', { id: caseId, title: TITLE_A, status: 'monitoring' });
+    await hostB.ipc('cases.update', { id: caseId, title: TITLE_B, status: 'closed' });
 
     // B sends it back: A's preview reports the conflict, and applying keeps both versions.
     const second = await exportToStick(pageB, hostB, a.name, stick);

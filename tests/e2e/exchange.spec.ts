@@ -13,6 +13,7 @@ import {
 import { createVault, office } from './support/flows';
 import { startHostProcess } from './support/host-process';
 import { translator } from './support/i18n';
+import { createCase } from './support/records';
 
 const t = translator('es');
 const CASE_TITLE = 'Amenazas a la radio comunitaria';
@@ -33,16 +34,7 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await openApp(pageB, hostB.url);
     await createVault(pageA, 'es');
     await createVault(pageB, 'es', { ...office, officeName: 'Oficina Tegucigalpa' });
-    await hostA.ipc('cases.create', {
-      title: CASE_TITLE,
-      status: 'open',
-      urgency: 'high',
-      rightsAtStake: [],
-      tags: [],
-      confidentiality: 'internal',
-      aggressions: [],
-      sources: [],
-    });
+    await createCase(hostA, CASE_TITLE, { urgency: 'high' });
 
     // Each office confirms the other's fingerprint (A's card by file, B's by the clipboard).
     const a = { page: pageA, host: hostA, name: office.officeName };

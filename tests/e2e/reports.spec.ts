@@ -7,6 +7,7 @@ import { expect, test } from './support/fixtures';
 import { createVault } from './support/flows';
 import { type HostProcess } from './support/host-process';
 import { translator } from './support/i18n';
+import { createCase } from './support/records';
 
 const t = translator('es');
 
@@ -35,18 +36,12 @@ function person(name: string, pseudonym: string | null) {
 
 /** A case with one aggression against `personId`; returns the case id. */
 async function caseWithAggression(host: HostProcess, title: string, personId: string) {
-  const created = (await host.ipc('cases.create', {
-    title,
-    status: 'open',
+  const caseId = await createCase(host, title, {
     urgency: 'high',
     rightsAtStake: ['land_territory'],
-    tags: [],
-    confidentiality: 'internal',
-    aggressions: [],
-    sources: [],
-  })) as { id: string };
+  });
   await host.ipc('aggressions.add', {
-    caseId: created.id,
+    caseId,
     occurredOn: '2026-03-14',
     datePrecision: 'exact',
     country: 'MX',
@@ -62,7 +57,7 @@ async function caseWithAggression(host: HostProcess, title: string, personId: st
       { type: 'company', identified: false, description: 'Hombres armados', involvement: 'direct' },
     ],
   });
-  return created.id;
+  return caseId;
 }
 
 /** Tick a box or pick a radio by keyboard, as someone without a mouse would. */

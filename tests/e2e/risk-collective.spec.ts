@@ -3,6 +3,7 @@ import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createVault } from './support/flows';
 import { translator } from './support/i18n';
+import { createCase } from './support/records';
 
 const t = translator('es');
 const vocab = (name: string, code: string) => t(`vocab.${name}.${code}`);
@@ -38,18 +39,9 @@ test('assesses a collective and sees it in its history and on its page', async (
     confidentiality: 'internal',
   })) as { id: string };
   // An aggression against the collective, so its threats can be linked to it.
-  const attacked = (await host.ipc('cases.create', {
-    title: 'Allanamiento de la radio',
-    status: 'open',
-    urgency: 'high',
-    rightsAtStake: [],
-    tags: [],
-    confidentiality: 'internal',
-    aggressions: [],
-    sources: [],
-  })) as { id: string };
+  const attackedId = await createCase(host, 'Allanamiento de la radio', { urgency: 'high' });
   await host.ipc('aggressions.add', {
-    caseId: attacked.id,
+    caseId: attackedId,
     occurredOn: '2025-12-01',
     datePrecision: 'exact',
     country: 'MX',

@@ -9,12 +9,13 @@ import { StatusMessage } from '../components/StatusMessage';
 import { TextInput } from '../components/TextInput';
 import { useCall } from '../hooks/use-call';
 import { call } from '../ipc/client';
+import { CaseChoices } from './CaseChoices';
 import { CheckChoices, RadioChoice } from './ChoiceFields';
 import { exportFormSchema, type ExportFormValues } from './exchange-forms';
-import { ExportProgressView } from './ExportProgressView';
+import { JobProgressView } from './JobProgressView';
 import { useDrives } from './use-drives';
 import { useExportChoices } from './use-export-choices';
-import { useExportProgress } from './use-export-progress';
+import { useJobProgress } from './use-job-progress';
 
 const FOLDER = 'folder';
 
@@ -34,7 +35,7 @@ export function ExportPanel() {
   const drives = useDrives();
   const choices = useExportChoices();
   const [jobId, setJobId] = useState<string | null>(null);
-  const progress = useExportProgress(jobId);
+  const progress = useJobProgress(jobId);
   const [message, setMessage] = useState<string | null>(null);
   const { error, setError, run } = useCall();
   const { control, handleSubmit } = useForm<ExportFormValues>({
@@ -97,17 +98,12 @@ export function ExportPanel() {
             { id: 'selected', label: t('handoff.export.selected') },
           ]}
         />
-        {scope !== 'selected' ? null : choices.cases.length === 0 ? (
-          <p>{t('handoff.export.noCases')}</p>
-        ) : (
-          <CheckChoices
-            control={control}
-            name="caseIds"
-            label={t('handoff.export.casesLabel')}
-            choices={choices.cases}
-            isDisabled={busy}
-          />
-        )}
+        <CaseChoices
+          control={control}
+          name="caseIds"
+          hidden={scope !== 'selected'}
+          isDisabled={busy}
+        />
         <RadioChoice
           control={control}
           name="to"
@@ -159,8 +155,9 @@ export function ExportPanel() {
           <p className="field-description">{t('handoff.export.noDrives')}</p>
         ) : null}
         {busy ? (
-          <ExportProgressView
+          <JobProgressView
             progress={progress}
+            firstPhase="writing"
             onCancel={() => void call('exchange.cancel', { jobId })}
           />
         ) : (

@@ -4,22 +4,17 @@ import { call, toAppError } from '../ipc/client';
 import { type Choice } from './ChoiceFields';
 
 /**
- * What an export can take (the 200 most recently changed cases; "all" covers the rest) and who
- * it can go to (verified partners only: main refuses the others).
+ * Who an export can go to: verified partners only (main refuses the others). The cases are
+ * chosen by search, in `CaseChoices`.
  */
 export function useExportChoices() {
-  const [cases, setCases] = useState<Choice[]>([]);
   const [partners, setPartners] = useState<Choice[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([
-      call('cases.list', { sort: 'updated_at', direction: 'desc', limit: 200, offset: 0 }),
-      call('partners.list', {}),
-    ]).then(
-      ([caseList, partnerList]) => {
+    call('partners.list', {}).then(
+      (partnerList) => {
         if (!live) return;
-        setCases(caseList.rows.map((row) => ({ id: row.id, label: row.title })));
         setPartners(
           partnerList
             .filter((partner) => partner.verified)
@@ -32,5 +27,5 @@ export function useExportChoices() {
       live = false;
     };
   }, []);
-  return { cases, partners, error };
+  return { partners, error };
 }
