@@ -54,7 +54,11 @@ function step(name: string, jobFile: string) {
     [...process.execArgv, join(__dirname, 'exchange-step.ts'), name, jobFile],
     { encoding: 'utf8' },
   );
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; maxRssMiB: number };
+  return JSON.parse(output.trim().split('\n').at(-1)!) as {
+    seconds: number;
+    maxRssMiB: number;
+    jobMiB: number;
+  };
 }
 
 /** The age CLI on the same bytes, timed the same way (a shell command; its time only). */
@@ -84,14 +88,17 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, withC
     const exported = step('export', jobFile);
     print(`${prefix}.export.throughput`, size / MB / exported.seconds, 'MB/s');
     print(`${prefix}.export.peak_rss`, exported.maxRssMiB, 'MiB');
+    print(`${prefix}.export.peak_rss_job`, exported.jobMiB, 'MiB');
     // Import, first pass: decrypt, hash every entry, check the signature.
     const imported = step('import', jobFile);
     print(`${prefix}.import.throughput`, size / MB / imported.seconds, 'MB/s');
     print(`${prefix}.import.peak_rss`, imported.maxRssMiB, 'MiB');
+    print(`${prefix}.import.peak_rss_job`, imported.jobMiB, 'MiB');
     // Import, apply pass: read again, encrypt each item under a fresh key of the receiver's.
     const applied = step('apply', jobFile);
     print(`${prefix}.import.apply.throughput`, size / MB / applied.seconds, 'MB/s');
     print(`${prefix}.import.apply.peak_rss`, applied.maxRssMiB, 'MiB');
+    print(`${prefix}.import.apply.peak_rss_job`, applied.jobMiB, 'MiB');
     if (!withCli) return;
 
     const all = join(dir, 'all');

@@ -2,8 +2,6 @@ import { AppFailure } from '../../shared/errors';
 import { ENTRIES_WORKER_SOURCE, OPEN_WORKER_SOURCE } from './decrypt-worker-source';
 import { releaseFlow, WorkerGroup } from './worker-group';
 
-/** Of every 4 age chunks, how many the entries thread opens (the open thread does the rest). */
-const ENTRIES_SHARE = 1;
 /** Age chunks between the two threads: 128 slots, 8 MiB of shared memory. */
 const RING_SLOTS = 128;
 
@@ -59,7 +57,6 @@ export async function readThroughThreads(
     group.start<EntriesMessage>(
       ENTRIES_WORKER_SOURCE,
       {
-        payloadKey: file.payloadKey,
         ring,
         slots: RING_SLOTS,
         mainFlow,
@@ -95,7 +92,6 @@ export async function readThroughThreads(
         copyPath: options.copyPath ?? null,
         ring,
         slots: RING_SLOTS,
-        share: ENTRIES_SHARE,
       },
       [],
       (message) => {

@@ -8,11 +8,12 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
 
 /**
  * The open thread reads the file (its parts joined), copies it as it is — still encrypted — to
- * `copyPath` when given (not fsynced: after a crash the import starts over), and opens the age chunks, passing `share` of every 4 on sealed for the
- * entries thread to open, so both cores share the cipher work. The last chunk is known from the
- * file size; a file cut short or altered fails authentication.
+ * `copyPath` when given (not fsynced: after a crash the import starts over), and opens every
+ * age chunk: the entries thread has the hashing (and, when storing, the sealing), which costs
+ * as much. The last chunk is known from the file size; a file cut short or altered fails
+ * authentication.
  *
- * In: workerData { paths, payloadKey, payloadStart, copyPath, ring, slots, share }.
+ * In: workerData { paths, payloadKey, payloadStart, copyPath, ring, slots }.
  * Out: { type: 'progress', bytes }, { type: 'done' }, { type: 'error', code, message }.
  */
 export const OPEN_WORKER_SOURCE = String.raw`
@@ -25,7 +26,7 @@ ${AGE_STREAM_JS}
 
 const READ = 64 * AGE_SEALED;
 const PROGRESS_EVERY = 4 * 1024 * 1024;
-const { paths, payloadStart, copyPath, share } = workerData;
+const { paths, payloadStart, copyPath } = workerData;
 const key = Buffer.from(workerData.payloadKey);
 const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
 class Corrupt extends Error {}
@@ -33,14 +34,9 @@ class Corrupt extends Error {}
 let counter = 0;
 
 function take(sealed, last) {
-  const index = counter++;
-  const flags = last ? LAST_FLAG : 0;
-  if (index % 4 < share) ring.put(sealed, flags | SEALED_FLAG);
-  else {
-    const plain = ageOpen(key, index, sealed, last);
-    if (plain === null) throw new Corrupt();
-    ring.put(plain, flags);
-  }
+  const plain = ageOpen(key, counter++, sealed, last);
+  if (plain === null) throw new Corrupt();
+  ring.put(plain, 0);
 }
 
 function writeAll(fd, bytes) {
@@ -119,15 +115,14 @@ try {
 `;
 
 /**
- * The entries thread opens the chunks passed on sealed, walks the inner tar and hashes every
- * entry. Checking mode: it sends the main thread each header block, the bodies of the small
+ * The entries thread walks the inner tar and hashes every entry. Checking mode: it sends the main thread each header block, the bodies of the small
  * entries (records, manifest, signature — never evidence, refused above `smallMax`) and each
  * entry's size and SHA-256; the main thread judges them (tar-reader.ts, archive-sink.ts).
  * Storing mode (the apply pass over the checked copy): each wanted evidence entry is encrypted
  * into `folder` under fresh keys (`wanted[sha256]` copies, one per item row), renamed into place
  * only when its hash matches its name.
  *
- * In: workerData { payloadKey, ring, slots, mainFlow, smallMax, store: { folder, wanted } | null }.
+ * In: workerData { ring, slots, mainFlow, smallMax, store: { folder, wanted } | null }.
  * Out: { type: 'header', block }, { type: 'data', bytes }, { type: 'end', sha256, size },
  * { type: 'stored', sha256, items: [{ fileId, key }] },
  * { type: 'finished' }, { type: 'error', code, message }.
@@ -138,20 +133,18 @@ const { parentPort, workerData } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 ${RING_JS}
-${AGE_STREAM_JS}
+/** The ring's slot size, as the open thread's (one age chunk with its tag). */
+const AGE_SEALED = 64 * 1024 + 16;
 ${EVIDENCE_FORMAT_JS}
 
 const BLOCK = 512;
 const WINDOW = 8 * 1024 * 1024;
 const EVIDENCE = 'evidence/';
 const { smallMax, store } = workerData;
-const key = Buffer.from(workerData.payloadKey);
 const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
 const mainFlow = flowOf(workerData.mainFlow);
 class Corrupt extends Error {}
 class TooLarge extends Error {}
-/** A chunk that does not authenticate: damage, whatever has been read before. */
-class AgeCorrupt extends Error {}
 
 let state = 'header';
 let held = Buffer.alloc(0);
@@ -263,24 +256,15 @@ function fail(error) {
 }
 
 try {
-  for (let counter = 0; ; counter++) {
+  for (;;) {
     const next = ring.take();
     if (next === null) break;
-    let plain = next.bytes;
-    if (next.flags & SEALED_FLAG) {
-      plain = ageOpen(key, counter, next.bytes, (next.flags & LAST_FLAG) !== 0);
-      if (plain === null) throw new AgeCorrupt();
-    }
-    walk(plain);
+    walk(next.bytes);
     ring.release();
   }
   if (state !== 'trailer' || zeroBlocks < 2 || held.length > 0) throw new Corrupt();
-  key.fill(0);
   parentPort.postMessage({ type: 'finished' });
 } catch (error) {
-  if (error instanceof AgeCorrupt) {
-    for (const sealer of open) sealer.abandon();
-    parentPort.postMessage({ type: 'error', code: 'exchange_corrupt', message: 'chunk' });
-  } else fail(error);
+  fail(error);
 }
 `;

@@ -166,8 +166,9 @@ parentPort.on('message', (message) => {
  * when closed. It lists a CRC-32 of the header and of every sealed chunk (taken by whichever
  * thread sealed it), for the read-back check.
  *
- * In: workerData { header, nonce, payloadKey, tempBase, splitSize, ring, slots }.
- * Out: { type: 'done', parts, size, crcs, headerLength } or { type: 'error', code, message }.
+ * In: workerData { header, nonce, payloadKey, tempBase, splitSize, ring, slots, diskFlow }.
+ * Out: { type: 'flush', path, bytes }, { type: 'done', parts, size, crcs, headerLength } or
+ * { type: 'error', code, message }.
  */
 export const SEAL_WORKER_SOURCE = String.raw`
 'use strict';
@@ -192,21 +193,13 @@ function partName(index) {
 }
 
 /*
- * Flushing while writing: every FLUSH_EVERY bytes an fdatasync runs on the thread pool (through
- * a second descriptor of the part, kept open until the end, so no descriptor is ever closed
- * under a sync in flight), so the disk works while this thread encrypts and the fsync that
- * closes the part has little left to write.
+ * Flushing while writing: every FLUSH_EVERY bytes the main thread is asked to flush the part
+ * (part-flusher.ts: this loop never yields, so it could not hear back from a flush of its own),
+ * and this thread waits before writing a second stretch past one still being flushed.
  */
 const FLUSH_EVERY = 32 * 1024 * 1024;
-const syncFds = [];
-let syncing = 0;
+const disk = flowOf(workerData.diskFlow);
 let sinceFlush = 0;
-
-function flushSoon() {
-  if (syncing > 0 || syncFds.length === 0) return;
-  syncing += 1;
-  fs.fdatasync(syncFds[syncFds.length - 1], () => { syncing -= 1; });
-}
 
 function closePart() {
   if (fd < 0) return;
@@ -222,7 +215,6 @@ function write(bytes) {
       closePart();
       const name = partName(parts.length + 1);
       fd = fs.openSync(name, 'wx', 0o600);
-      syncFds.push(fs.openSync(name, 'r'));
       parts.push(name);
       inPart = 0;
     }
@@ -234,17 +226,11 @@ function write(bytes) {
     total += take;
     sinceFlush += take;
     if (sinceFlush >= FLUSH_EVERY) {
+      parentPort.postMessage({ type: 'flush', path: parts[parts.length - 1], bytes: sinceFlush });
+      disk.reserve(sinceFlush, 0);
       sinceFlush = 0;
-      flushSoon();
     }
   }
-}
-
-/** Close the sync descriptors once no sync is in flight (their callbacks need this loop). */
-function closeSyncFds(then) {
-  if (syncing > 0) return setTimeout(() => closeSyncFds(then), 1);
-  for (const one of syncFds.splice(0)) fs.closeSync(one);
-  then();
 }
 
 try {
@@ -267,12 +253,9 @@ try {
   }
   closePart();
   key.fill(0);
-  closeSyncFds(() =>
-    parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length }),
-  );
+  parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length });
 } catch (error) {
   try { if (fd >= 0) fs.closeSync(fd); } catch {}
-  closeSyncFds(() => undefined);
   for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }
   if (!(error instanceof Stopped)) {
     parentPort.postMessage({ type: 'error', code: null, message: String((error && error.message) || error) });

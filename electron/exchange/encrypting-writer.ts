@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { buildHeader, type AgeTarget } from './age-header';
 import { FEED_WORKER_SOURCE, SEAL_WORKER_SOURCE } from './encrypt-worker-source';
 import { type EvidenceSource } from './exchange-records';
+import { PartFlusher, type SyncPart } from './part-flusher';
 import { WorkerGroup } from './worker-group';
 
 /** Plaintext in flight from the main thread before `write` waits: bounds memory on all threads. */
@@ -39,7 +40,8 @@ export interface EncryptingWriter {
 
 type FeedMessage =
   { type: 'ack'; bytes: number } | { type: 'progress'; bytes: number } | { type: 'evidenceDone' };
-type SealMessage = { type: 'done' } & WrittenFile;
+type SealMessage =
+  ({ type: 'done' } & WrittenFile) | { type: 'flush'; path: string; bytes: number };
 
 /**
  * An age file written by two worker threads (encrypt-worker-source.ts): the header is built
@@ -50,6 +52,8 @@ export async function createEncryptingWriter(options: {
   target: AgeTarget;
   tempBase: string;
   splitSize: number;
+  /** How a part is flushed while written (tests slow it down). */
+  syncPart?: SyncPart;
 }): Promise<EncryptingWriter> {
   const { header, fileKey } = await buildHeader(options.target);
   const nonce = randomBytes(16);
@@ -57,6 +61,8 @@ export async function createEncryptingWriter(options: {
   fileKey.fill(0);
   const group = new WorkerGroup();
   const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
+  const diskFlow = group.newFlow();
+  const flusher = new PartFlusher(diskFlow, (error) => group.fail(error), options.syncPart);
   let written: WrittenFile | null = null;
   group.start<SealMessage>(
     SEAL_WORKER_SOURCE,
@@ -68,10 +74,12 @@ export async function createEncryptingWriter(options: {
       splitSize: options.splitSize,
       ring,
       slots: RING_SLOTS,
+      diskFlow,
     },
     [],
     (message) => {
-      if (message.type === 'done') written = message;
+      if (message.type === 'flush') flusher.request(message.path, message.bytes);
+      else written = message;
     },
   );
   let inFlight = 0;
@@ -83,7 +91,7 @@ export async function createEncryptingWriter(options: {
       payloadKey,
       ring,
       slots: RING_SLOTS,
-      share: (options as { share?: number }).share ?? FEED_SHARE,
+      share: FEED_SHARE,
     },
     [],
     (message) => {
@@ -113,11 +121,13 @@ export async function createEncryptingWriter(options: {
     async end() {
       feed.postMessage({ type: 'end' });
       await group.until(() => written !== null);
+      await flusher.close();
       await group.stop();
       return written!;
     },
     async abort() {
       await group.stop();
+      await flusher.close();
       await removeParts(options.tempBase);
     },
   };
