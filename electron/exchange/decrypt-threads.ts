@@ -37,9 +37,11 @@ type EntriesMessage = EntryMessage | { type: 'finished' };
  * thread's messages to `onEntry` one at a time, in order. Resolves when the whole file was
  * read, every chunk authenticated and the archive ended cleanly — only then may the caller
  * act on what it received. The first failure (of a thread or of `onEntry`) stops both threads.
+ * `file` may still be opening (its header read and unwrapped): the threads boot meanwhile, and
+ * a failure to open stops them.
  */
 export async function readThroughThreads(
-  file: OpenedFile,
+  file: OpenedFile | Promise<OpenedFile>,
   options: ReadOptions,
   onEntry: (message: EntryMessage) => Promise<void> | void,
 ): Promise<void> {
@@ -83,12 +85,9 @@ export async function readThroughThreads(
         });
       },
     );
-    group.start<OpenMessage>(
+    const open = group.start<OpenMessage>(
       OPEN_WORKER_SOURCE,
       {
-        paths: file.paths,
-        payloadKey: file.payloadKey,
-        payloadStart: file.payloadStart,
         copyPath: options.copyPath ?? null,
         ring,
         slots: RING_SLOTS,
@@ -99,6 +98,8 @@ export async function readThroughThreads(
         else opened = true;
       },
     );
+    const { paths, payloadKey, payloadStart } = await file;
+    open.postMessage({ paths, payloadKey, payloadStart });
     await group.until(() => opened && finished && queued === 0);
   } finally {
     options.signal?.removeEventListener('abort', stop);

@@ -13,7 +13,7 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  * as much. The last chunk is known from the file size; a file cut short or altered fails
  * authentication.
  *
- * In: workerData { paths, payloadKey, payloadStart, copyPath, ring, slots }.
+ * In: workerData { copyPath, ring, slots }; then one message { paths, payloadKey, payloadStart }.
  * Out: { type: 'progress', bytes }, { type: 'done' }, { type: 'error', code, message }.
  */
 export const OPEN_WORKER_SOURCE = String.raw`
@@ -26,8 +26,11 @@ ${AGE_STREAM_JS}
 
 const READ = 64 * AGE_SEALED;
 const PROGRESS_EVERY = 4 * 1024 * 1024;
-const { paths, payloadStart, copyPath } = workerData;
-const key = Buffer.from(workerData.payloadKey);
+const { copyPath } = workerData;
+// Set by the start message: the thread boots while the main thread opens the header.
+let paths = [];
+let payloadStart = 0;
+let key = null;
 const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
 class Corrupt extends Error {}
 
@@ -101,23 +104,29 @@ function run() {
   parentPort.postMessage({ type: 'done' });
 }
 
-try {
-  run();
-} catch (error) {
-  if (!(error instanceof Stopped)) {
-    parentPort.postMessage({
-      type: 'error',
-      code: error instanceof Corrupt ? 'exchange_corrupt' : null,
-      message: String((error && error.message) || error),
-    });
+parentPort.once('message', (start) => {
+  paths = start.paths;
+  payloadStart = start.payloadStart;
+  key = Buffer.from(start.payloadKey);
+  try {
+    run();
+  } catch (error) {
+    key.fill(0);
+    if (!(error instanceof Stopped)) {
+      parentPort.postMessage({
+        type: 'error',
+        code: error instanceof Corrupt ? 'exchange_corrupt' : null,
+        message: String((error && error.message) || error),
+      });
+    }
   }
-}
+});
 `;
 
 /**
- * The entries thread walks the inner tar and hashes every entry. Checking mode: it sends the main thread each header block, the bodies of the small
- * entries (records, manifest, signature — never evidence, refused above `smallMax`) and each
- * entry's size and SHA-256; the main thread judges them (tar-reader.ts, archive-sink.ts).
+ * The entries thread walks the inner tar and hashes every entry. Checking mode: it sends the
+ * main thread each header block, the bodies of the small entries (records, manifest, signature
+ * — never evidence, refused above `smallMax`) and each entry's size and SHA-256; the main thread judges them (tar-reader.ts, archive-sink.ts).
  * Storing mode (the apply pass over the checked copy): each wanted evidence entry is encrypted
  * into `folder` under fresh keys (`wanted[sha256]` copies, one per item row), renamed into place
  * only when its hash matches its name.

@@ -6,7 +6,7 @@ import { fingerprintOf } from '../office/office-card';
 import { verifySignature } from '../office/office-keys';
 import { type AgeKey, HEADER_MAX, openHeader, shortFileFailure } from './age-reader';
 import { ArchiveSink, type ImportLimits, smallEntryMax } from './archive-sink';
-import { type EntryMessage, readThroughThreads } from './decrypt-threads';
+import { type EntryMessage, type OpenedFile, readThroughThreads } from './decrypt-threads';
 import { exchangeRecordSchema, type ExchangeRecord } from './exchange-records';
 import { FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
 import { parseTarHeader } from './tar-reader';
@@ -48,29 +48,41 @@ export async function readExport(
   onBytes?: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<VerifiedExport> {
-  const head = await readHead(paths);
-  const opened = await openHeader(head, key);
-  if (!opened) throw shortFileFailure(head.length);
+  const opening = openFile(paths, key);
+  // Awaited below, or on failure; never left as an unhandled rejection meanwhile.
+  opening.catch(() => undefined);
   const copyPath = spoolDir === null ? null : join(spoolDir, randomBytes(16).toString('hex'));
   const sink = new ArchiveSink(limits);
   try {
     await readThroughThreads(
-      { paths, ...opened },
+      opening,
       { smallMax: smallEntryMax(limits), copyPath, onBytes, signal },
       (message) => receive(sink, message),
     );
+    const { payloadKey, payloadStart } = await opening;
     const manifest = checkManifest(sink);
     const records = parseRecords(sink.recordChunks);
     const file =
       copyPath === null
-        ? { paths: [...paths], ...opened, copied: false }
-        : { paths: [copyPath], ...opened, copied: true };
+        ? { paths: [...paths], payloadKey, payloadStart, copied: false }
+        : { paths: [copyPath], payloadKey, payloadStart, copied: true };
     return { manifest, records, evidence: sink.evidence, file };
   } catch (error) {
-    opened.payloadKey.fill(0);
+    await opening.then(
+      (opened) => opened.payloadKey.fill(0),
+      () => undefined,
+    );
     if (copyPath !== null) await rm(copyPath, { force: true });
     throw error;
   }
+}
+
+/** The file's header read and unwrapped with `key`. */
+async function openFile(paths: readonly string[], key: AgeKey): Promise<OpenedFile> {
+  const head = await readHead(paths);
+  const opened = await openHeader(head, key);
+  if (!opened) throw shortFileFailure(head.length);
+  return { paths, ...opened };
 }
 
 function receive(sink: ArchiveSink, message: EntryMessage): void {

@@ -90,7 +90,9 @@ export async function verifyReadBack(
   if (total !== written.size || written.crcs.length !== 1 + chunks) {
     throw new AppFailure('exchange_corrupt');
   }
-  await checkHeader(paths[0]!, key);
+  // Opened while the threads read (they only compare bytes): its failure stops them.
+  const header = checkHeader(paths[0]!, key);
+  header.catch(() => undefined);
   const group = new WorkerGroup();
   const stride = 2;
   let finished = 0;
@@ -121,6 +123,7 @@ export async function verifyReadBack(
         },
       );
     }
+    await header;
     await group.until(() => finished === stride);
   } finally {
     signal?.removeEventListener('abort', stop);
