@@ -9,6 +9,7 @@ import { readVaultState, writeVaultState } from '../repositories/office-reposito
 import { type ExchangeEvidence } from './exchange-evidence';
 import { recordEvidenceExport } from './evidence-records';
 import { type ExchangeRecord, recordHash } from './exchange-records';
+import { checkExportConsent } from './export-consent';
 import { exportToFile, type ExportPhase } from './export-file';
 import { writeBase } from './merge';
 import { scopedRecords, type ExportScope } from './table-records';
@@ -20,6 +21,8 @@ export interface ExportRequest {
   actor: string;
   scope: ExportScope;
   to: { partners: readonly string[] } | { passphrase: string };
+  /** The token of the consent check the user accepted (export-consent.ts). */
+  acceptedGaps?: string | undefined;
   folder: string;
   evidence: ExchangeEvidence;
   splitSize?: number;
@@ -51,6 +54,11 @@ export async function runExport(request: ExportRequest) {
   // Encrypting to a key nobody confirmed could hand the records to whoever swapped the card.
   if (partners.some((p) => p.verifiedAt === null))
     throw new AppFailure('exchange_unverified_sender');
+  const consent = partners.length > 0 ? await checkExportConsent(db, request.scope) : null;
+  if (consent && consent.gapCount > 0 && request.acceptedGaps !== consent.token) {
+    const fields = Object.fromEntries(consent.gaps.map((gap) => [gap.id, gap.reason]));
+    throw new AppFailure('consent_missing', { fields });
+  }
   await mkdir(request.folder, { recursive: true });
   const exported: { kind: string; id: string; hash: string }[] = [];
   const source = {
@@ -110,6 +118,8 @@ export async function runExport(request: ExportRequest) {
         recordCount: result.manifest.recordCount,
         evidenceCount,
         sequence: result.manifest.sequence,
+        // Sent knowing these people and collectives had not consented to it.
+        ...(consent && consent.gapCount > 0 ? { withoutConsent: consent.gapCount } : {}),
       },
     });
   });

@@ -152,20 +152,27 @@ function followedFirst(rows: readonly Row[]): Row[] {
   return [...rows].sort((a, b) => depthOf(a) - depthOf(b));
 }
 
+/** The rows of `kind` an export of `scope` takes (`columns`: a fixed list, never user input). */
+export async function scopedRows(
+  db: Queryable,
+  kind: RecordKind,
+  scope: ExportScope,
+  columns = '*',
+): Promise<Row[]> {
+  if ('all' in scope) return db.all(`SELECT ${columns} FROM ${kind} ORDER BY id`);
+  if (scope.caseIds.length === 0) return [];
+  return db.all(
+    `SELECT ${columns} FROM ${kind} WHERE ${scopeWhere(kind, scope.caseIds.length)} ORDER BY id`,
+    scopeParams(kind, scope.caseIds),
+  );
+}
+
 export async function* scopedRecords(
   db: Queryable,
   scope: ExportScope,
 ): AsyncGenerator<ExchangeRecord> {
   for (const kind of RECORD_KINDS) {
-    const rows =
-      'all' in scope
-        ? await db.all(`SELECT * FROM ${kind} ORDER BY id`)
-        : scope.caseIds.length === 0
-          ? []
-          : await db.all(
-              `SELECT * FROM ${kind} WHERE ${scopeWhere(kind, scope.caseIds.length)} ORDER BY id`,
-              scopeParams(kind, scope.caseIds),
-            );
+    const rows = await scopedRows(db, kind, scope);
     const ordered = kind === 'risk_assessments' ? followedFirst(rows) : rows;
     for (const row of ordered) yield await toRecord(db, kind, row);
   }

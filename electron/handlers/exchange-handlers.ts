@@ -9,6 +9,7 @@ import { type Handlers } from '../ipc/dispatcher';
 import { isOnDrive, resolveDrive } from './drive-handlers';
 import { type ExchangeEvidence } from '../exchange/exchange-evidence';
 import { vaultEvidence } from '../exchange/vault-evidence';
+import { checkExportConsent } from '../exchange/export-consent';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
 import { conflictVersions, resolveConflict } from '../exchange/conflicts';
@@ -28,6 +29,7 @@ type ExchangeHandlers = Pick<
   | 'partners.verify'
   | 'partners.rename'
   | 'partners.remove'
+  | 'exchange.exportCheck'
   | 'exchange.export'
   | 'exchange.cancel'
   | 'exchange.preview'
@@ -149,7 +151,10 @@ export function exchangeHandlers(
       return {};
     },
 
-    'exchange.export': async ({ jobId, scope, to, drive }) => {
+    'exchange.exportCheck': async ({ scope }) =>
+      checkExportConsent(requireSession(context).db, scope),
+
+    'exchange.export': async ({ jobId, scope, to, drive, acceptedGaps }) => {
       const session = requireSession(context);
       if (jobs.has(jobId)) throw new AppFailure('conflict');
       const folder =
@@ -165,6 +170,7 @@ export function exchangeHandlers(
           actor: session.displayName,
           scope,
           to,
+          acceptedGaps,
           folder,
           evidence,
           splitSize: options.splitSize,

@@ -51,11 +51,11 @@ const dossierSpec = {
   redaction: redactionProfile,
 };
 
-/** Someone named in the dossier whose consent does not cover it. */
+/** Someone named in a dossier (or an export) whose consent does not cover it. */
 export const consentGapSchema = z.strictObject({
   kind: z.enum(['person', 'collective']),
   id: idField,
-  /** How the dossier would show her (already redacted): safe to display. */
+  /** How the dossier would show her (already redacted); for an export, her name. */
   label: z.string(),
   /** `no_consent`: none unrevoked for the scope; `identity`: it allows less than shown. */
   reason: z.enum(['no_consent', 'identity']),

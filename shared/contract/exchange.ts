@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { consentGapSchema } from './dossiers';
 import { driveIdField, exportFileNameField } from './drives';
 import { nameField, passphraseField } from './fields';
 
 const empty = z.strictObject({});
 const fingerprintField = z.string().regex(/^[0-9a-f]{64}$/);
 const jobIdField = z.uuid();
+
+const exportScopeSchema = z.union([
+  z.strictObject({ all: z.literal(true) }),
+  z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(10_000) }),
+]);
 
 export const officeCardSchema = z.strictObject({
   name: z.string(),
@@ -115,19 +121,39 @@ export const exchangeOperations = {
    * `jobId`; `exchange.cancel` with it stops and removes the file. Returns once the file was
    * read back and verified; `null` when the user cancelled the folder choice.
    */
+  /**
+   * Before an export to partner offices: the people and collectives it would carry, and those
+   * without an unrevoked consent to share with allied organizations that lets them be named
+   * (the first 200 listed with their names; `token` names the whole list).
+   */
+  'exchange.exportCheck': {
+    input: z.strictObject({ scope: exportScopeSchema }),
+    output: z.strictObject({
+      people: z.number().int(),
+      collectives: z.number().int(),
+      gaps: z.array(consentGapSchema),
+      gapCount: z.number().int(),
+      token: z.string().nullable(),
+    }),
+  },
   'exchange.export': {
     input: z.strictObject({
       jobId: jobIdField,
-      scope: z.union([
-        z.strictObject({ all: z.literal(true) }),
-        z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(10_000) }),
-      ]),
+      scope: exportScopeSchema,
       to: z.union([
         z.strictObject({ partners: z.array(fingerprintField).min(1).max(50) }),
         z.strictObject({ passphrase: passphraseField }),
       ]),
       /** A drive from `drives.list`; without it main asks for a folder. */
       drive: driveIdField.optional(),
+      /**
+       * To partners, people without consent travel only when this is the `token` of the
+       * `exchange.exportCheck` the user accepted; else `consent_missing` (`fields`: id → reason).
+       */
+      acceptedGaps: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
     }),
     output: z
       .strictObject({

@@ -13,10 +13,11 @@ import {
 import { createVault, office } from './support/flows';
 import { startHostProcess } from './support/host-process';
 import { translator } from './support/i18n';
-import { createCase } from './support/records';
+import { addAggression, createCase, createPerson } from './support/records';
 
 const t = translator('es');
 const CASE_TITLE = 'Amenazas a la radio comunitaria';
+const DEFENDER = 'Carmen López Ruiz';
 
 test('two offices swap cards, export to a drive, and the other imports after a preview', async ({
   app: pageA,
@@ -34,7 +35,8 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await openApp(pageB, hostB.url);
     await createVault(pageA, 'es');
     await createVault(pageB, 'es', { ...office, officeName: 'Oficina Tegucigalpa' });
-    await createCase(hostA, CASE_TITLE, { urgency: 'high' });
+    const caseId = await createCase(hostA, CASE_TITLE, { urgency: 'high' });
+    await addAggression(hostA, caseId, await createPerson(hostA, DEFENDER));
 
     // Each office confirms the other's fingerprint (A's card by file, B's by the clipboard).
     const a = { page: pageA, host: hostA, name: office.officeName };
@@ -42,13 +44,18 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await swapCards(a, b, work, { audit: true });
 
     // A exports everything for B onto the "stick", chosen from the detected drives.
-    const fileName = await exportToStick(pageA, hostA, b.name, stick, { audit: true });
+    // She has not consented to sharing with allied organizations: A sends knowing it.
+    const fileName = await exportToStick(pageA, hostA, b.name, stick, {
+      audit: true,
+      withoutConsent: [DEFENDER],
+    });
 
     // The stick moves to B: B reads it from the detected drive, previews, applies.
     const preview = await previewFromStick(pageB, hostB, stick, fileName);
-    await expect(preview).toContainText(t('handoff.import.counts.new', { count: 1 }));
+    // The person, the case, the aggression and her link to it.
+    await expect(preview).toContainText(t('handoff.import.counts.new', { count: 4 }));
     await expectNoSeriousViolations(pageB, 'import preview');
-    await applyPreview(pageB, preview, { new: 1, update: 0, conflict: 0, evidence: 0 });
+    await applyPreview(pageB, preview, { new: 4, update: 0, conflict: 0, evidence: 0 });
 
     await openCases(pageB);
     await expect(pageB.getByText(CASE_TITLE)).toBeVisible();

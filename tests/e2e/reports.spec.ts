@@ -7,7 +7,7 @@ import { expect, test } from './support/fixtures';
 import { createVault } from './support/flows';
 import { type HostProcess } from './support/host-process';
 import { translator } from './support/i18n';
-import { createCase } from './support/records';
+import { addAggression, createCase, createPerson } from './support/records';
 
 const t = translator('es');
 
@@ -15,44 +15,15 @@ const DEFENDER = 'Itzel Ramírez Gutiérrez';
 const PSEUDONYM = 'Xochitl';
 const WITNESS = 'Tomás Peña Ruiz';
 
-function person(name: string, pseudonym: string | null) {
-  return {
-    name,
-    pseudonym,
-    genderIdentity: null,
-    ageRange: null,
-    ethnicIdentity: null,
-    country: 'MX',
-    department: 'Oaxaca',
-    municipality: 'Juchitán de Zaragoza',
-    organization: null,
-    collectiveId: null,
-    movement: null,
-    rightsDefended: [],
-    contactChannels: [{ kind: 'phone', value: '+52 971 555 0101', sensitive: true }],
-    confidentiality: 'restricted',
-  };
-}
-
 /** A case with one aggression against `personId`; returns the case id. */
 async function caseWithAggression(host: HostProcess, title: string, personId: string) {
   const caseId = await createCase(host, title, {
     urgency: 'high',
     rightsAtStake: ['land_territory'],
   });
-  await host.ipc('aggressions.add', {
-    caseId,
-    occurredOn: '2026-03-14',
-    datePrecision: 'exact',
-    country: 'MX',
-    department: 'Oaxaca',
-    municipality: 'Juchitán de Zaragoza',
+  await addAggression(host, caseId, personId, {
     exactPlace: 'Calle Reforma 12, colonia Centro',
-    scope: 'personal',
-    types: ['death_threat'],
-    genderComponents: [],
     narrative: `Dos hombres amenazaron a ${DEFENDER} frente a la radio comunitaria.`,
-    victims: [{ personId, collectiveId: null, role: 'direct' }],
     perpetrators: [
       { type: 'company', identified: false, description: 'Hombres armados', involvement: 'direct' },
     ],
@@ -81,9 +52,9 @@ test('prepares a redacted IACHR dossier behind the consent gate, and shows stati
   await createVault(page, 'es');
 
   // --- Records: she consented to the IACHR by pseudonym only; he never consented ---
-  const itzel = (await host.ipc('people.create', person(DEFENDER, PSEUDONYM))) as { id: string };
+  const itzelId = await createPerson(host, DEFENDER, PSEUDONYM);
   await host.ipc('consents.add', {
-    personId: itzel.id,
+    personId: itzelId,
     collectiveId: null,
     scope: 'iachr',
     identity: 'pseudonym',
@@ -91,9 +62,9 @@ test('prepares a redacted IACHR dossier behind the consent gate, and shows stati
     method: 'written_in_person',
     notes: '',
   });
-  const tomas = (await host.ipc('people.create', person(WITNESS, null))) as { id: string };
-  const caseId = await caseWithAggression(host, 'Amenazas en el Istmo', itzel.id);
-  await caseWithAggression(host, 'Vigilancia a testigo', tomas.id);
+  const tomasId = await createPerson(host, WITNESS);
+  const caseId = await caseWithAggression(host, 'Amenazas en el Istmo', itzelId);
+  await caseWithAggression(host, 'Vigilancia a testigo', tomasId);
 
   // --- From the case page to the dossier screen ---
   await go(page, `cases/${caseId}`);
@@ -164,7 +135,7 @@ test('prepares a redacted IACHR dossier behind the consent gate, and shows stati
   expect(text).not.toContain('Ramírez');
 
   // --- The gate blocks a person without consent ---
-  await go(page, `people/${tomas.id}`);
+  await go(page, `people/${tomasId}`);
   await expect(page.getByTestId('screen-person')).toBeVisible();
   await page.getByRole('link', { name: t('dossierForm.prepare'), exact: true }).click();
   await expect(screen.getByRole('heading', { level: 1 })).toContainText(WITNESS);

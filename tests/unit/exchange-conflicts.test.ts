@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/database/open-database';
-import { type Row } from '../../electron/database/sqlite';
-import { openWithPassphrase } from '../../electron/vault/vault';
-import { vaultPaths } from '../../electron/vault/vault-paths';
-import { STRONG_PASSPHRASE } from './support/test-core';
 import { aggressionSample, caseSample, sourceSample } from './support/record-samples';
-import { codeOf, partneredOffices, type Office } from './support/exchange-core';
+import { codeOf, partneredOffices, type Office, vaultRows as rows } from './support/exchange-core';
 import { tempDir } from './support/temp-dir';
 
 async function send(from: Office, to: Office, fingerprint: string, caseIds: string[]) {
@@ -22,19 +17,6 @@ async function send(from: Office, to: Office, fingerprint: string, caseIds: stri
   const preview = (await to.op('exchange.preview', {}))!;
   await to.op('exchange.apply', { importId: preview.importId, acceptUnverified: false });
   return preview;
-}
-
-/** Rows read straight from the vault's database (locked meanwhile, then unlocked again). */
-async function rows(office: Office, sql: string, params: string[] = []): Promise<Row[]> {
-  await office.op('vault.lock', {});
-  const key = await openWithPassphrase(vaultPaths(office.dir), STRONG_PASSPHRASE);
-  const db = await openDatabase(vaultPaths(office.dir).databaseFile, key);
-  try {
-    return await db.all(sql, params);
-  } finally {
-    await db.close();
-    await office.op('vault.unlock', { passphrase: STRONG_PASSPHRASE });
-  }
 }
 
 /** A and B share a case, then both change its urgency: A's next import from B conflicts. */

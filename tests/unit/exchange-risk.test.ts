@@ -11,6 +11,15 @@ describe('risk assessments in an exchange', () => {
     const { a, b, cardB } = await partneredOffices();
     const person = await a.op('people.create', personSample);
     const other = await a.op('people.create', { ...personSample, name: 'Otra defensora' });
+    await a.op('consents.add', {
+      personId: person.id,
+      collectiveId: null,
+      scope: 'share_with_allies',
+      identity: 'name',
+      givenOn: '2026-03-15',
+      method: 'verbal_in_person',
+      notes: '',
+    });
     const kase = await a.op('cases.create', {
       ...caseSample,
       aggressions: [

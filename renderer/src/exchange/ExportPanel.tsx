@@ -11,22 +11,36 @@ import { useCall } from '../hooks/use-call';
 import { call } from '../ipc/client';
 import { CaseChoices } from './CaseChoices';
 import { CheckChoices, RadioChoice } from './ChoiceFields';
+import { ConsentGapsView } from './ConsentGapsView';
 import { exportFormSchema, type ExportFormValues } from './exchange-forms';
 import { JobProgressView } from './JobProgressView';
 import { useDrives } from './use-drives';
 import { useExportChoices } from './use-export-choices';
+import { type ExportScopeChoice, useExportConsent } from './use-export-consent';
 import { useJobProgress } from './use-job-progress';
 
 const FOLDER = 'folder';
 
-function request(values: ExportFormValues, jobId: string): Input<'exchange.export'> {
+function request(
+  values: ExportFormValues,
+  jobId: string,
+  acceptedGaps: string | null,
+): Input<'exchange.export'> {
   return {
     jobId,
     scope: values.scope === 'all' ? { all: true } : { caseIds: values.caseIds },
     to:
       values.to === 'partners' ? { partners: values.partners } : { passphrase: values.passphrase },
     ...(values.where === FOLDER ? {} : { drive: values.where }),
+    ...(values.to === 'partners' && acceptedGaps !== null ? { acceptedGaps } : {}),
   };
+}
+
+/** What the consent check is about: records for partner offices, once cases are chosen. */
+function consentScopeOf(scope: string, to: string, caseIds: string[]): ExportScopeChoice {
+  if (to !== 'partners') return null;
+  if (scope === 'all') return { all: true };
+  return caseIds.length > 0 ? { caseIds } : null;
 }
 
 /** Export: what, for whom, where; then progress with Cancel, and "done" only after read-back. */
@@ -50,15 +64,25 @@ export function ExportPanel() {
       where: FOLDER,
     },
   });
-  const [scope, to] = useWatch({ control, name: ['scope', 'to'] });
+  const [scope, to, caseIds] = useWatch({ control, name: ['scope', 'to', 'caseIds'] });
   const busy = jobId !== null;
+  // Asked again after main refused a list of missing consents that had changed meanwhile.
+  const [consentRound, setConsentRound] = useState(0);
+  const consent = useExportConsent(consentScopeOf(scope, to, caseIds), consentRound);
+  // Accepting names one list (its token): a different list must be accepted anew.
+  const [acceptedToken, setAcceptedToken] = useState<string | null>(null);
+  const gapsToken = consent.check?.token ?? null;
+  const gapsAccepted = gapsToken !== null && acceptedToken === gapsToken;
+  const mustAccept = to === 'partners' && gapsToken !== null && !gapsAccepted;
 
   const submit = handleSubmit(async (values) => {
     setMessage(null);
     const id = crypto.randomUUID();
     setJobId(id);
-    const result = await run(() => call('exchange.export', request(values, id)));
+    const accepted = gapsAccepted ? gapsToken : null;
+    const result = await run(() => call('exchange.export', request(values, id, accepted)));
     setJobId(null);
+    if (!result.ok && result.error.code === 'consent_missing') setConsentRound((n) => n + 1);
     if (result.ok && result.value !== null) {
       setMessage(
         `${t('handoff.export.done', { file: result.value.fileName })} ${t(
@@ -86,7 +110,7 @@ export function ExportPanel() {
   return (
     <div className="exchange-panel">
       <h2>{t('handoff.export.title')}</h2>
-      <ErrorAlert error={error ?? choices.error} />
+      <ErrorAlert error={error ?? choices.error ?? consent.error} />
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <RadioChoice
           control={control}
@@ -136,13 +160,23 @@ export function ExportPanel() {
         ) : choices.partners.length === 0 ? (
           <p className="warning-text">{t('handoff.export.noVerified')}</p>
         ) : (
-          <CheckChoices
-            control={control}
-            name="partners"
-            label={t('handoff.export.partnersLabel')}
-            choices={choices.partners}
-            isDisabled={busy}
-          />
+          <>
+            <CheckChoices
+              control={control}
+              name="partners"
+              label={t('handoff.export.partnersLabel')}
+              choices={choices.partners}
+              isDisabled={busy}
+            />
+            {consentScopeOf(scope, to, caseIds) === null ? null : (
+              <ConsentGapsView
+                check={consent.check}
+                accepted={gapsAccepted}
+                onAccept={(yes) => setAcceptedToken(yes ? gapsToken : null)}
+                isDisabled={busy}
+              />
+            )}
+          </>
         )}
         <RadioChoice
           control={control}
@@ -162,7 +196,7 @@ export function ExportPanel() {
           />
         ) : (
           <div className="actions">
-            <Button type="submit" className="button button-primary">
+            <Button type="submit" className="button button-primary" isDisabled={mustAccept}>
               {t('handoff.export.start')}
             </Button>
           </div>

@@ -104,7 +104,7 @@ export async function exportToStick(
   host: HostProcess,
   to: string,
   stick: string,
-  { audit = false } = {},
+  { audit = false, withoutConsent = [] as string[] } = {},
 ): Promise<string> {
   const before = new Set(await readdir(stick));
   await host.setDrives([{ label: 'KINGSTON', path: stick }]);
@@ -120,8 +120,19 @@ export async function exportToStick(
   await driveRadio.focus();
   await page.keyboard.press('Space');
   await expect(driveRadio).toBeChecked();
+  const start = page.getByRole('button', { name: t('handoff.export.start'), exact: true });
+  if (withoutConsent.length > 0) {
+    // Nobody's records leave without consent unless the user says so, knowing who.
+    const warning = page.getByTestId('consent-warning');
+    for (const name of withoutConsent) await expect(warning).toContainText(name);
+    await expect(start).toBeDisabled();
+    const accept = warning.getByRole('checkbox');
+    await accept.focus();
+    await page.keyboard.press('Space');
+    await expect(accept).toBeChecked();
+  }
   if (audit) await expectNoSeriousViolations(page, 'export form');
-  await page.getByRole('button', { name: t('handoff.export.start'), exact: true }).click();
+  await start.click();
   // "Done" only appears after main read the file back and verified it.
   const done = new RegExp(
     escape(t('handoff.export.done', { file: 'FILE' })).replace('FILE', 'rg-[0-9a-f]{8}\\.age'),

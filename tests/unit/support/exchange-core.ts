@@ -2,7 +2,11 @@ import { type Input, type OperationName, type Output } from '../../../shared/con
 import { type CoreAdapters } from '../../../electron/core/adapters';
 import { createCore } from '../../../electron/core/create-core';
 import { type DetectedDrive } from '../../../electron/drives/drive-types';
+import { openDatabase } from '../../../electron/database/open-database';
+import { type Row } from '../../../electron/database/sqlite';
 import { KDF_MINIMUM } from '../../../electron/vault/kdf';
+import { openWithPassphrase } from '../../../electron/vault/vault';
+import { vaultPaths } from '../../../electron/vault/vault-paths';
 import { STRONG_PASSPHRASE } from './test-core';
 import { tempDir } from './temp-dir';
 
@@ -71,4 +75,21 @@ export async function partneredOffices() {
   await a.op('partners.verify', { fingerprint: bInA!.fingerprint });
   await b.op('partners.verify', { fingerprint: aInB!.fingerprint });
   return { a, b, cardA, cardB };
+}
+
+/** Rows read straight from the vault's database (locked meanwhile, then unlocked again). */
+export async function vaultRows(
+  office: Office,
+  sql: string,
+  params: string[] = [],
+): Promise<Row[]> {
+  await office.op('vault.lock', {});
+  const key = await openWithPassphrase(vaultPaths(office.dir), STRONG_PASSPHRASE);
+  const db = await openDatabase(vaultPaths(office.dir).databaseFile, key);
+  try {
+    return await db.all(sql, params);
+  } finally {
+    await db.close();
+    await office.op('vault.unlock', { passphrase: STRONG_PASSPHRASE });
+  }
 }

@@ -18,6 +18,7 @@ export const exchangeSamples: { [O in ExchangeOperation]: Input<O> } = {
   'partners.verify': { fingerprint: FINGERPRINT },
   'partners.rename': { fingerprint: FINGERPRINT, name: 'Oficina Tegucigalpa' },
   'partners.remove': { fingerprint: FINGERPRINT },
+  'exchange.exportCheck': { scope: { caseIds: [ID] } },
   'exchange.export': { jobId: ID, scope: { caseIds: [ID] }, to: { partners: [FINGERPRINT] } },
   'exchange.cancel': { jobId: ID },
   'exchange.preview': { passphrase: 'una frase larga y rara' },
