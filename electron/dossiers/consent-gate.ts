@@ -58,20 +58,22 @@ export function consentGaps(
   consents: readonly Consent[],
   scope: ConsentScope,
 ): ConsentGap[] {
+  // By subject first: an export of everything names thousands, each with their own consents.
+  const bySubject = new Map<string, Consent[]>();
+  for (const consent of consents) {
+    if (consent.scope !== scope || consent.revokedAt !== null) continue;
+    const subject = consent.personId ?? consent.collectiveId ?? '';
+    bySubject.set(subject, [...(bySubject.get(subject) ?? []), consent]);
+  }
   const gaps: ConsentGap[] = [];
   for (const who of named) {
-    if (coveringConsent(consents, who, scope)) continue;
-    const any = consents.some(
-      (c) =>
-        (who.kind === 'person' ? c.personId : c.collectiveId) === who.id &&
-        c.scope === scope &&
-        c.revokedAt === null,
-    );
+    const theirs = bySubject.get(who.id) ?? [];
+    if (coveringConsent(theirs, who, scope)) continue;
     gaps.push({
       kind: who.kind,
       id: who.id,
       label: who.label,
-      reason: any ? 'identity' : 'no_consent',
+      reason: theirs.length > 0 ? 'identity' : 'no_consent',
     });
   }
   return gaps;
