@@ -126,7 +126,8 @@ parentPort.once('message', (start) => {
 /**
  * The entries thread walks the inner tar and hashes every entry. Checking mode: it sends the
  * main thread each header block, the bodies of the small entries (records, manifest, signature
- * — never evidence, refused above `smallMax`) and each entry's size and SHA-256; the main thread judges them (tar-reader.ts, archive-sink.ts).
+ * — never evidence, refused above `smallMax`) and each entry's size and SHA-256; the main
+ * thread judges them (tar-reader.ts, archive-sink.ts).
  * Storing mode (the apply pass over the checked copy): each wanted evidence entry is encrypted
  * into `folder` under fresh keys (`wanted[sha256]` copies, one per item row), renamed into place
  * only when its hash matches its name.

@@ -41,7 +41,7 @@ export class PartFlusher {
     });
   }
 
-  /** Wait for the flushes asked for and close every handle (before parts are renamed or removed). */
+  /** Wait for the flushes asked for, then close the handles (before parts are renamed or removed). */
   async close(): Promise<void> {
     await this.queue;
     const handles = [...this.handles.values()];
