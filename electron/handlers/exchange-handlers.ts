@@ -15,6 +15,7 @@ import { discardVerified } from '../exchange/import-reader';
 import { conflictVersions, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
 import { type JobProgress } from '../exchange/job-progress';
+import { provenanceOf } from '../exchange/provenance';
 import { CARD_MAX_BYTES, parseCard } from '../office/office-card';
 import { ownCard, partnerView } from '../office/office-views';
 import * as partners from '../office/partner-repository';
@@ -36,6 +37,7 @@ type ExchangeHandlers = Pick<
   | 'exchange.apply'
   | 'exchange.discard'
   | 'exchange.conflicts'
+  | 'exchange.provenance'
   | 'exchange.conflict'
   | 'exchange.resolveConflict'
 >;
@@ -244,6 +246,8 @@ export function exchangeHandlers(
         createdAt: String(r['created_at']),
       }));
     },
+    'exchange.provenance': async ({ kind, id }) =>
+      provenanceOf(requireSession(context).db, kind, id),
     'exchange.conflict': async ({ conflictId }) =>
       conflictVersions(requireSession(context).db, conflictId),
     'exchange.resolveConflict': ({ conflictId, keep }) =>

@@ -203,6 +203,19 @@ export const exchangeOperations = {
       }),
     ),
   },
+  /**
+   * Where a case, person or collective came from (the office it was last received from) and
+   * which offices hold a copy (`name` null: an office no longer among the partners).
+   */
+  'exchange.provenance': {
+    input: z.strictObject({ kind: z.enum(['cases', 'people', 'collectives']), id: z.uuid() }),
+    output: z.strictObject({
+      receivedFrom: z
+        .strictObject({ officeName: z.string(), exportedAt: z.string(), importedAt: z.string() })
+        .nullable(),
+      exchangedWith: z.array(z.strictObject({ name: z.string().nullable() })),
+    }),
+  },
   /** One conflict's two versions, field by field, for a side-by-side view. */
   'exchange.conflict': {
     input: z.strictObject({ conflictId: z.uuid() }),

@@ -12,7 +12,7 @@ import {
 } from './support/exchange-flows';
 import { createVault, office } from './support/flows';
 import { startHostProcess } from './support/host-process';
-import { translator } from './support/i18n';
+import { pattern, translator } from './support/i18n';
 import { addAggression, createCase, createPerson } from './support/records';
 
 const t = translator('es');
@@ -59,6 +59,11 @@ test('two offices swap cards, export to a drive, and the other imports after a p
 
     await openCases(pageB);
     await expect(pageB.getByText(CASE_TITLE)).toBeVisible();
+    // Its page says where it came from.
+    await pageB.getByRole('link', { name: CASE_TITLE }).click();
+    const provenance = pageB.getByTestId('provenance');
+    await expect(provenance).toContainText(pattern('es', 'provenance.receivedFrom'));
+    await expect(provenance).toContainText(office.officeName);
   } finally {
     await contextB.close();
     await hostB.stop();

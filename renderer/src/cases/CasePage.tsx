@@ -8,6 +8,8 @@ import { navigate } from '../hooks/use-hash-route';
 import { useCall } from '../hooks/use-call';
 import { useFormat } from '../i18n/format';
 import { call } from '../ipc/client';
+import { ProvenanceDeleteNote, ProvenanceNote } from '../exchange/ProvenanceNotes';
+import { useProvenance } from '../exchange/use-provenance';
 import { RecordHistory } from '../records/RecordHistory';
 import { useVocab } from '../records/vocab';
 import { NoteForm, ResponseForm } from './CaseAddForms';
@@ -24,6 +26,7 @@ export function CasePage({ id }: { id: string }) {
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [evidenceCount, setEvidenceCount] = useState(0);
   const remove = useCall();
+  const provenance = useProvenance('cases', id, detail?.updatedAt);
 
   const loadTimeline = useCallback(
     () =>
@@ -101,6 +104,7 @@ export function CasePage({ id }: { id: string }) {
         <dt>{t('records.lastEditedLabel')}</dt>
         <dd>{format.moment(detail.updatedAt)}</dd>
       </dl>
+      <ProvenanceNote provenance={provenance} />
       <div className="actions">
         <a className="button link-button" href={`#/cases/${id}/edit`}>
           {t('case.edit')}
@@ -142,6 +146,7 @@ export function CasePage({ id }: { id: string }) {
             <li>{t('case.deleteEvidence', { count: evidenceCount })}</li>
           </ul>
           <p>{t('case.deleteKept')}</p>
+          <ProvenanceDeleteNote provenance={provenance} />
           <p className="warning-text">{t('records.cannotUndo')}</p>
         </ConfirmButton>
       </section>

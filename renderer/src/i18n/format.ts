@@ -11,6 +11,8 @@ export interface Formatter {
   moment: (value: string) => string;
   /** A file size in bytes, kB, MB or GB. */
   bytes: (value: number) => string;
+  /** Names joined as the language does ("A, B y C"). */
+  list: (values: readonly string[]) => string;
 }
 
 /** Calendar dates carry no time zone: read and show them in UTC so they never shift a day. */
@@ -31,6 +33,7 @@ export function useFormat(): Formatter {
     const year = dayFormat({ year: 'numeric' });
     const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+    const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     return {
       number: (value) => new Intl.NumberFormat(locale).format(value),
       date: (value) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(value),
@@ -59,6 +62,7 @@ export function useFormat(): Formatter {
           maximumFractionDigits: unit === 0 ? 0 : 1,
         }).format(size);
       },
+      list: (values) => list.format(values),
     };
   }, [locale]);
 }

@@ -9,6 +9,8 @@ import { StatusMessage } from '../components/StatusMessage';
 import { navigate } from '../hooks/use-hash-route';
 import { useCall } from '../hooks/use-call';
 import { call, toAppError } from '../ipc/client';
+import { ProvenanceDeleteNote, ProvenanceNote } from '../exchange/ProvenanceNotes';
+import { useProvenance } from '../exchange/use-provenance';
 import { RecordHistory } from '../records/RecordHistory';
 import { RiskHistory } from '../risk/RiskHistory';
 import { CollectiveForm } from './CollectiveForm';
@@ -49,6 +51,7 @@ export function CollectivePage({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
   const save = useCall();
   const remove = useCall();
+  const provenance = useProvenance('collectives', id, collective?.updatedAt);
   const loadConsents = useCallback(
     () => call('consents.list', { collectiveId: id }).then(setConsents),
     [id],
@@ -87,6 +90,7 @@ export function CollectivePage({ id }: { id: string }) {
         <a href="#/people">{t('person.backToList')}</a>
       </p>
       <FocusHeading>{collective.name}</FocusHeading>
+      <ProvenanceNote provenance={provenance} />
       <StatusMessage message={saved ? t('person.saved') : null} />
       <CollectiveForm
         key={collective.updatedAt}
@@ -148,6 +152,7 @@ export function CollectivePage({ id }: { id: string }) {
             </li>
           </ul>
           <p>{t('collective.deleteVictimNote')}</p>
+          <ProvenanceDeleteNote provenance={provenance} />
           <p className="warning-text">{t('records.cannotUndo')}</p>
         </ConfirmButton>
       </section>

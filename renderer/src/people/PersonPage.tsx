@@ -10,6 +10,8 @@ import { navigate } from '../hooks/use-hash-route';
 import { useCall } from '../hooks/use-call';
 import { useFormat } from '../i18n/format';
 import { call, toAppError } from '../ipc/client';
+import { ProvenanceDeleteNote, ProvenanceNote } from '../exchange/ProvenanceNotes';
+import { useProvenance } from '../exchange/use-provenance';
 import { RecordHistory } from '../records/RecordHistory';
 import { RiskHistory } from '../risk/RiskHistory';
 import { personDisplayName } from '../records/values';
@@ -53,6 +55,7 @@ export function PersonPage({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
   const save = useCall();
   const remove = useCall();
+  const provenance = useProvenance('people', id, person?.updatedAt);
 
   const loadConsents = useCallback(
     () => call('consents.list', { personId: id }).then(setConsents),
@@ -99,6 +102,7 @@ export function PersonPage({ id }: { id: string }) {
       <p className="record-meta">
         {t('records.lastEdited', { when: format.moment(person.updatedAt) })}
       </p>
+      <ProvenanceNote provenance={provenance} />
       <p>
         <a className="button link-button" href={`#/reports/dossier/person/${person.id}`}>
           {t('dossierForm.prepare')}
@@ -162,6 +166,7 @@ export function PersonPage({ id }: { id: string }) {
             </li>
           </ul>
           <p>{t('person.deleteVictimNote')}</p>
+          <ProvenanceDeleteNote provenance={provenance} />
           <p className="warning-text">{t('records.cannotUndo')}</p>
         </ConfirmButton>
       </section>

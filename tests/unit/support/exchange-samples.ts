@@ -19,6 +19,7 @@ export const exchangeSamples: { [O in ExchangeOperation]: Input<O> } = {
   'partners.rename': { fingerprint: FINGERPRINT, name: 'Oficina Tegucigalpa' },
   'partners.remove': { fingerprint: FINGERPRINT },
   'exchange.exportCheck': { scope: { caseIds: [ID] } },
+  'exchange.provenance': { kind: 'cases', id: ID },
   'exchange.export': { jobId: ID, scope: { caseIds: [ID] }, to: { partners: [FINGERPRINT] } },
   'exchange.cancel': { jobId: ID },
   'exchange.preview': { passphrase: 'una frase larga y rara' },
