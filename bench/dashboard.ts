@@ -5,6 +5,7 @@ import { migrations } from '../electron/database/migrations';
 import { Database } from '../electron/database/sqlite';
 import { type DateRange } from '../electron/repositories/dashboard-aggregates';
 import { dashboardSummary } from '../electron/repositories/dashboard-summary';
+import { checkExportConsent } from '../electron/exchange/export-consent';
 import { KDF_MINIMUM } from '../electron/vault/kdf';
 import { writeDemoData } from '../scripts/demo/generate';
 import { openOrCreateVault } from '../scripts/demo/open-vault';
@@ -135,6 +136,17 @@ export async function benchDashboard(print: PrintFigure): Promise<void> {
       print(`${id}.plain.p95`, plainP95, 'ms');
       print(`${id}.ratio`, p95 / plainP95, 'x');
     }
+    // What the export form asks when "everything" goes to a partner office: every person and
+    // collective, and their consents.
+    const checks: number[] = [];
+    let check = await checkExportConsent(vault, { all: true });
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      check = await checkExportConsent(vault, { all: true });
+      checks.push(performance.now() - start);
+    }
+    print('exchange.export_check.subjects', check.people + check.collectives, 'subjects');
+    print('exchange.export_check.all.p50', percentile(checks, 50), 'ms');
   } finally {
     await vault.close();
     await plain.close();
