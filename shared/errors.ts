@@ -36,6 +36,9 @@ export const errorCodes = [
   'exchange_unverified_sender',
   'exchange_no_recipient',
   'drive_gone',
+  'drive_full',
+  'file_unwritable',
+  'file_unreadable',
   'consent_missing',
   'internal',
 ] as const;

@@ -1,4 +1,5 @@
 import { EVIDENCE_FORMAT_JS } from '../evidence/evidence-format-source';
+import { IO_FAILURE_JS } from '../files/io-failure';
 import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
 
 /*
@@ -23,6 +24,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 ${RING_JS}
 ${AGE_STREAM_JS}
+${IO_FAILURE_JS}
 
 const READ = 64 * AGE_SEALED;
 const PROGRESS_EVERY = 4 * 1024 * 1024;
@@ -115,7 +117,11 @@ parentPort.once('message', (start) => {
     if (!(error instanceof Stopped)) {
       parentPort.postMessage({
         type: 'error',
-        code: error instanceof Corrupt ? 'exchange_corrupt' : null,
+        // The file unreadable (a stick pulled out): said as such; a failed copy stays internal.
+        code:
+          error instanceof Corrupt ? 'exchange_corrupt'
+          : error && error.syscall !== 'write' ? fsFailureCode(error, 'read')
+          : null,
         message: String((error && error.message) || error),
       });
     }

@@ -1,4 +1,5 @@
 import { EVIDENCE_FORMAT_JS } from '../evidence/evidence-format-source';
+import { IO_FAILURE_JS } from '../files/io-failure';
 import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
 
 /*
@@ -178,6 +179,7 @@ const fs = require('node:fs');
 const zlib = require('node:zlib');
 ${RING_JS}
 ${AGE_STREAM_JS}
+${IO_FAILURE_JS}
 
 const { tempBase, splitSize } = workerData;
 const key = Buffer.from(workerData.payloadKey);
@@ -258,7 +260,9 @@ try {
   try { if (fd >= 0) fs.closeSync(fd); } catch {}
   for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }
   if (!(error instanceof Stopped)) {
-    parentPort.postMessage({ type: 'error', code: null, message: String((error && error.message) || error) });
+    // A full or failing drive is said as such (no part is left behind, above).
+    const code = fsFailureCode(error, 'write');
+    parentPort.postMessage({ type: 'error', code, message: String((error && error.message) || error) });
   }
 }
 `;

@@ -2,6 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { buildHeader, type AgeTarget } from './age-header';
 import { FEED_WORKER_SOURCE, SEAL_WORKER_SOURCE } from './encrypt-worker-source';
+import { writeFailure } from '../files/io-failure';
 import { type EvidenceSource } from './exchange-records';
 import { PartFlusher, type SyncPart } from './part-flusher';
 import { WorkerGroup } from './worker-group';
@@ -62,7 +63,11 @@ export async function createEncryptingWriter(options: {
   const group = new WorkerGroup();
   const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
   const diskFlow = group.newFlow();
-  const flusher = new PartFlusher(diskFlow, (error) => group.fail(error), options.syncPart);
+  const flusher = new PartFlusher(
+    diskFlow,
+    (error) => group.fail(writeFailure(error) ?? error),
+    options.syncPart,
+  );
   let written: WrittenFile | null = null;
   group.start<SealMessage>(
     SEAL_WORKER_SOURCE,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { writeFailure } from '../files/io-failure';
 import { type OfficeKeys } from '../office/office-keys';
 import { type AgeKey } from './age-reader';
 import { type AgeTarget } from './age-header';
@@ -98,7 +99,8 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
     await writer.abort();
     await removeParts(tempBase);
     await Promise.all(finals.map((path) => rm(path, { force: true })));
-    throw error;
+    // A drive that filled up, went away or refused the rename: said as such.
+    throw writeFailure(error) ?? error;
   } finally {
     options.signal?.removeEventListener('abort', cancel);
   }

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
+import { IO_FAILURE_JS } from '../files/io-failure';
 import { type AgeKey, openHeader } from './age-reader';
 import { type WrittenFile } from './encrypting-writer';
 import { WorkerGroup } from './worker-group';
@@ -18,54 +19,66 @@ const SEALED = 64 * 1024 + 16;
 const BATCH = 64;
 const { paths, sizes, headerLength, crcs, stride, first } = workerData;
 const stop = new Int32Array(workerData.flow);
-const fds = paths.map((path) => fs.openSync(path, 'r'));
-const starts = [];
-let total = 0;
-for (const size of sizes) {
-  starts.push(total);
-  total += size;
-}
-const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
-const unitEnd = (unit) => Math.min(total, unit === 0 ? headerLength : unitStart(unit) + SEALED);
-const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
+${IO_FAILURE_JS}
 
-function readAt(offset, length) {
-  let filled = 0;
-  while (filled < length) {
-    const position = offset + filled;
-    let part = starts.length - 1;
-    while (starts[part] > position) part--;
-    const within = position - starts[part];
-    const want = Math.min(length - filled, sizes[part] - within);
-    const n = want > 0 ? fs.readSync(fds[part], buffer, filled, want, within) : 0;
-    if (n === 0) return false;
-    filled += n;
+function check() {
+  const fds = paths.map((path) => fs.openSync(path, 'r'));
+  const starts = [];
+  let total = 0;
+  for (const size of sizes) {
+    starts.push(total);
+    total += size;
   }
-  return true;
+  const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
+  const unitEnd = (unit) => Math.min(total, unit === 0 ? headerLength : unitStart(unit) + SEALED);
+  const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
+
+  function readAt(offset, length) {
+    let filled = 0;
+    while (filled < length) {
+      const position = offset + filled;
+      let part = starts.length - 1;
+      while (starts[part] > position) part--;
+      const within = position - starts[part];
+      const want = Math.min(length - filled, sizes[part] - within);
+      const n = want > 0 ? fs.readSync(fds[part], buffer, filled, want, within) : 0;
+      if (n === 0) return false;
+      filled += n;
+    }
+    return true;
+  }
+
+  let ok = true;
+  let since = 0;
+  for (let batch = first; batch * BATCH < crcs.length && ok; batch += stride) {
+    if (Atomics.load(stop, 1) === 1) break;
+    const from = batch * BATCH;
+    const to = Math.min(crcs.length, from + BATCH);
+    const offset = unitStart(from);
+    const length = unitEnd(to - 1) - offset;
+    ok = length > 0 && readAt(offset, length);
+    for (let unit = from; unit < to && ok; unit++) {
+      const piece = buffer.subarray(unitStart(unit) - offset, unitEnd(unit) - offset);
+      ok = piece.length > 0 && zlib.crc32(piece) === crcs[unit];
+    }
+    since += length;
+    if (since >= 16 * 1024 * 1024) {
+      parentPort.postMessage({ type: 'progress', bytes: since });
+      since = 0;
+    }
+  }
+  for (const fd of fds) fs.closeSync(fd);
+  parentPort.postMessage({ type: 'progress', bytes: since });
+  parentPort.postMessage({ type: 'done', ok });
 }
 
-let ok = true;
-let since = 0;
-for (let batch = first; batch * BATCH < crcs.length && ok; batch += stride) {
-  if (Atomics.load(stop, 1) === 1) break;
-  const from = batch * BATCH;
-  const to = Math.min(crcs.length, from + BATCH);
-  const offset = unitStart(from);
-  const length = unitEnd(to - 1) - offset;
-  ok = length > 0 && readAt(offset, length);
-  for (let unit = from; unit < to && ok; unit++) {
-    const piece = buffer.subarray(unitStart(unit) - offset, unitEnd(unit) - offset);
-    ok = piece.length > 0 && zlib.crc32(piece) === crcs[unit];
-  }
-  since += length;
-  if (since >= 16 * 1024 * 1024) {
-    parentPort.postMessage({ type: 'progress', bytes: since });
-    since = 0;
-  }
+try {
+  check();
+} catch (error) {
+  // The file cannot be read back (the stick pulled out, or failing): it was not written well.
+  const code = fsFailureCode(error, 'write');
+  parentPort.postMessage({ type: 'error', code, message: String((error && error.message) || error) });
 }
-for (const fd of fds) fs.closeSync(fd);
-parentPort.postMessage({ type: 'progress', bytes: since });
-parentPort.postMessage({ type: 'done', ok });
 `;
 
 type ReadBackMessage = { type: 'progress'; bytes: number } | { type: 'done'; ok: boolean };

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEncryptingWriter } from '../../electron/exchange/encrypting-writer';
+import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { tempDir } from './support/temp-dir';
+
+const MiB = 1024 * 1024;
+
+/** An error as Node's file functions throw it. */
+function fsError(code: string, syscall: string): Error {
+  return Object.assign(new Error(`${code}: ${syscall}`), { code, syscall });
+}
+
+async function writeWhileFlushFails(error: Error): Promise<{ code: unknown; left: string[] }> {
+  const keys = await generateOfficeKeys();
+  const folder = await tempDir();
+  const writer = await createEncryptingWriter({
+    target: { recipients: [keys.ageRecipient] },
+    tempBase: `${folder}/x`,
+    splitSize: 1024 * MiB,
+    syncPart: async () => {
+      throw error;
+    },
+  });
+  let code: unknown = null;
+  try {
+    for (let i = 0; i < 24; i++) await writer.write(randomBytes(4 * MiB));
+    await writer.end();
+  } catch (failure) {
+    code = (failure as { code?: unknown }).code;
+    await writer.abort();
+  }
+  return { code, left: await readdir(folder) };
+}
+
+describe('a drive that fails while an export is written', () => {
+  it('says a full drive is full, and one that fails cannot be written, leaving nothing', async () => {
+    expect(await writeWhileFlushFails(fsError('ENOSPC', 'fdatasync'))).toEqual({
+      code: 'drive_full',
+      left: [],
+    });
+    expect(await writeWhileFlushFails(fsError('EIO', 'fdatasync'))).toEqual({
+      code: 'file_unwritable',
+      left: [],
+    });
+  });
+
+  it('reports a real file-system refusal in the writing thread as a full drive', async () => {
+    const folder = await tempDir();
+    // The process may write files of 2 MiB at most: the third MiB of the export fails (EFBIG).
+    const output = execFileSync(
+      'prlimit',
+      [
+        `--fsize=${2 * MiB}`,
+        process.execPath,
+        '--import',
+        'tsx',
+        join(__dirname, 'fixtures', 'write-past-limit.ts'),
+        folder,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ code: 'drive_full', left: [] });
+  });
+});
