@@ -8,6 +8,7 @@ import { type AgeTarget } from '../exchange/age-header';
 import { createEncryptingWriter, removeParts } from '../exchange/encrypting-writer';
 import { FAT32_SPLIT } from '../exchange/export-file';
 import { writeFileAtomic } from '../files/atomic-write';
+import { rethrowWriteFailure } from '../files/io-failure';
 import { ownCard } from '../office/office-views';
 import { getPartner } from '../office/partner-repository';
 
@@ -63,7 +64,7 @@ export async function saveDossier(
   to: DossierDestination,
 ): Promise<SavedFile> {
   if ('plain' in to) {
-    await writeFileAtomic(path, pdf);
+    await writeFileAtomic(path, pdf).catch(rethrowWriteFailure);
     return { encrypted: false, size: pdf.length, sha256: await sha256File(path) };
   }
   const { target, verifyKey } = await ageTarget(db, to);

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { type Database } from '../database/sqlite';
-import { writeFailure } from '../files/io-failure';
+import { rethrowWriteFailure } from '../files/io-failure';
 import { ownCard } from '../office/office-views';
 import { getPartner } from '../office/partner-repository';
 import { readVaultState, writeVaultState } from '../repositories/office-repository';
@@ -60,9 +60,7 @@ export async function runExport(request: ExportRequest) {
     const fields = Object.fromEntries(consent.gaps.map((gap) => [gap.id, gap.reason]));
     throw new AppFailure('consent_missing', { fields });
   }
-  await mkdir(request.folder, { recursive: true }).catch((error: unknown) => {
-    throw writeFailure(error) ?? error;
-  });
+  await mkdir(request.folder, { recursive: true }).catch(rethrowWriteFailure);
   const exported: { kind: string; id: string; hash: string }[] = [];
   const source = {
     async *records(): AsyncGenerator<ExchangeRecord> {

@@ -15,6 +15,11 @@ export function writeFailure(error: unknown): AppFailure | null {
   return new AppFailure(FULL_CODES.includes(code) ? 'drive_full' : 'file_unwritable');
 }
 
+/** For `.catch`: a failed write to a place the user chose, rethrown as `writeFailure` says. */
+export function rethrowWriteFailure(error: unknown): never {
+  throw writeFailure(error) ?? error;
+}
+
 /** The same for worker sources (strings): `fsFailureCode(error, 'read' | 'write')`. */
 export const IO_FAILURE_JS = String.raw`
 const FULL_CODES = ${JSON.stringify(FULL_CODES)};

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit-log';
 import { type CoreContext, requireSession } from '../core/context';
 import { type Session } from '../core/session';
 import { writeFileAtomic } from '../files/atomic-write';
+import { rethrowWriteFailure } from '../files/io-failure';
 import { type Handlers } from '../ipc/dispatcher';
 import { isOnDrive, resolveDrive } from './drive-handlers';
 import { type ExchangeEvidence } from '../exchange/exchange-evidence';
@@ -105,7 +106,7 @@ export function exchangeHandlers(
       const card = await ownCard(requireSession(context).db);
       const path = await dialogs().chooseSavePath('office-card.json');
       if (path === null) return { saved: false };
-      await writeFileAtomic(path, card.text);
+      await writeFileAtomic(path, card.text).catch(rethrowWriteFailure);
       return { saved: true };
     },
     'office.copyCard': async () => {

@@ -3,6 +3,7 @@ import { AppFailure } from '../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { type CoreContext, requireSession } from '../core/context';
 import { writeFileAtomic } from '../files/atomic-write';
+import { rethrowWriteFailure } from '../files/io-failure';
 import { type Handlers } from '../ipc/dispatcher';
 import { statisticsCsv } from '../statistics/statistics-csv';
 import { countAll, type Period } from '../statistics/statistics-query';
@@ -34,7 +35,7 @@ export function statisticsHandlers(context: CoreContext): StatisticsHandlers {
       const path = await dialogs.chooseSavePath(name);
       if (path === null) return { saved: false, rows: csv.rows, suppressed: csv.suppressed };
       const bytes = Buffer.from(csv.text, 'utf8');
-      await writeFileAtomic(path, bytes);
+      await writeFileAtomic(path, bytes).catch(rethrowWriteFailure);
       await session.db.transaction((tx) =>
         appendAudit(tx, {
           actor: session.displayName,

@@ -4,6 +4,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEncryptingWriter } from '../../electron/exchange/encrypting-writer';
+import { writeFileAtomic } from '../../electron/files/atomic-write';
+import { rethrowWriteFailure, writeFailure } from '../../electron/files/io-failure';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
 import { tempDir } from './support/temp-dir';
 
@@ -64,5 +66,14 @@ describe('a drive that fails while an export is written', () => {
       { encoding: 'utf8' },
     );
     expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ code: 'drive_full', left: [] });
+  });
+
+  it('says the same of a card, a dossier or statistics saved where the user chose', async () => {
+    const gone = join(await tempDir(), 'unplugged', 'office-card.json');
+    await expect(writeFileAtomic(gone, 'card').catch(rethrowWriteFailure)).rejects.toMatchObject({
+      code: 'file_unwritable',
+    });
+    // Anything that is not a file-system error is left as it is.
+    expect(writeFailure(new Error('not a file error'))).toBeNull();
   });
 });
