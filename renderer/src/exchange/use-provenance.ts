@@ -6,24 +6,25 @@ export type Provenance = Output<'exchange.provenance'>;
 
 /**
  * Where a record came from and which offices hold it; `null` until known (or when it cannot be
- * asked: the page still works without it). `version` asks again after a change.
+ * asked: the page still works without it). A new `version` asks again after a change, showing
+ * the last answer for this record meanwhile.
  */
 export function useProvenance(
   kind: Input<'exchange.provenance'>['kind'],
   id: string,
   version = '',
 ): Provenance | null {
-  const [answer, setAnswer] = useState<{ asked: string; provenance: Provenance } | null>(null);
-  const asked = `${kind}:${id}:${version}`;
+  const [answer, setAnswer] = useState<{ of: string; provenance: Provenance } | null>(null);
+  const of = `${kind}:${id}`;
   useEffect(() => {
     let live = true;
     call('exchange.provenance', { kind, id }).then(
-      (provenance) => live && setAnswer({ asked, provenance }),
+      (provenance) => live && setAnswer({ of: `${kind}:${id}`, provenance }),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [kind, id, asked]);
-  return answer?.asked === asked ? answer.provenance : null;
+  }, [kind, id, version]);
+  return answer?.of === of ? answer.provenance : null;
 }
