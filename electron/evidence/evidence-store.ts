@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { isWriteTo, readFailure, rethrowWriteFailure } from '../files/io-failure';
 import { evidenceDir, evidenceFile, STAGING_PREFIX } from './evidence-paths';
 import { runEvidenceJob, type JobControl } from './run-evidence-job';
 
@@ -42,7 +43,8 @@ export async function storeEvidence(
   } catch (error) {
     fileKey.fill(0);
     await rm(partial, { force: true });
-    throw error;
+    // The chosen file gone or unreadable (its stick pulled out): said as such.
+    throw readFailure(error, source) ?? error;
   }
 }
 
@@ -90,6 +92,8 @@ export async function decryptEvidenceTo(
     return { sha256: result.sha256, hashOk: true };
   } catch (error) {
     await rm(temporary, { force: true });
+    // A destination that filled up or went away is not damaged evidence.
+    if (isWriteTo(error, temporary)) rethrowWriteFailure(error);
     if (isMissingFile(error)) return { sha256: null, hashOk: false };
     throw error;
   }

@@ -131,6 +131,15 @@ try {
   const transfer = result.bytes ? [result.bytes.buffer] : [];
   parentPort.postMessage({ type: 'result', result }, transfer);
 } catch (error) {
-  parentPort.postMessage({ type: 'failed', message: String(error && error.message || error) });
+  // With the file-system error's code, call and path, so main can tell a failing destination
+  // from a damaged or missing source.
+  parentPort.postMessage({
+    type: 'failed',
+    message: String(error && error.message || error),
+    errno:
+      error && typeof error.code === 'string'
+        ? { code: error.code, syscall: error.syscall, path: error.path }
+        : null,
+  });
 }
 `;

@@ -55,7 +55,13 @@ export function runEvidenceJob(job: EvidenceJob, control: JobControl = {}): Prom
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') control.onProgress?.(message.done, message.total);
       else if (message.type === 'result') finish(() => resolve(message.result));
-      else finish(() => reject(new Error(`evidence worker: ${message.message}`)));
+      else {
+        const error = Object.assign(
+          new Error(`evidence worker: ${message.message}`),
+          message.errno,
+        );
+        finish(() => reject(error));
+      }
     });
     worker.on('error', (error) => finish(() => reject(error)));
     worker.on('exit', (code) =>
@@ -67,4 +73,8 @@ export function runEvidenceJob(job: EvidenceJob, control: JobControl = {}): Prom
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'result'; result: JobResult }
-  | { type: 'failed'; message: string };
+  | {
+      type: 'failed';
+      message: string;
+      errno: { code: string; syscall?: string; path?: string } | null;
+    };

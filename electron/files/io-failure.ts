@@ -15,6 +15,24 @@ export function writeFailure(error: unknown): AppFailure | null {
   return new AppFailure(FULL_CODES.includes(code) ? 'drive_full' : 'file_unwritable');
 }
 
+/** Calls that only fail on the writing side. */
+const WRITE_CALLS = ['write', 'fsync', 'fdatasync', 'close', 'rename', 'ftruncate'];
+
+/** Whether a file-system error came from writing `target` rather than from reading a source. */
+export function isWriteTo(error: unknown, target: string): boolean {
+  if (!(error instanceof Error) || error instanceof AppFailure) return false;
+  const { syscall, path } = error as NodeJS.ErrnoException;
+  return (syscall !== undefined && WRITE_CALLS.includes(syscall)) || path === target;
+}
+
+/** A file the user chose that could not be read (a stick pulled out, a damaged file). */
+export function readFailure(error: unknown, source: string): AppFailure | null {
+  if (!(error instanceof Error) || error instanceof AppFailure || isWriteTo(error, '')) return null;
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || (syscall !== 'read' && path !== source)) return null;
+  return new AppFailure('file_unreadable');
+}
+
 /** For `.catch`: a failed write to a place the user chose, rethrown as `writeFailure` says. */
 export function rethrowWriteFailure(error: unknown): never {
   throw writeFailure(error) ?? error;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceDir, evidenceFile } from '../../electron/evidence/evidence-paths';
@@ -52,6 +52,10 @@ describe('evidence on a case', () => {
       sha256: sha(data),
     });
     expect((await readFile(dialogs.save)).equals(data)).toBe(true);
+    // A destination that is gone (a stick pulled out) is said as such, never as damaged
+    // evidence, and leaves no entry in the chain of custody.
+    dialogs.save = join(dir, 'unplugged', 'copia.png');
+    expect((await errorOf(op('evidence.saveCopy', { id: item.id }))).code).toBe('file_unwritable');
     dialogs.save = null;
     expect(await op('evidence.saveCopy', { id: item.id })).toEqual({ saved: false, sha256: null });
 
@@ -61,6 +65,16 @@ describe('evidence on a case', () => {
       ['preview', true, DISPLAY_NAME],
       ['decrypted_copy', true, DISPLAY_NAME],
     ]);
+  });
+
+  it('says so when the chosen file went away before it was taken in, and keeps nothing', async () => {
+    const { op, caseId, chosen, dir } = await withCaseAndFile('audio.m4a', randomBytes(80_000));
+    await rm(join(dir, 'audio.m4a'));
+    expect(
+      (await errorOf(op('evidence.intake', { caseId, token: chosen.token, description: '' }))).code,
+    ).toBe('file_unreadable');
+    expect(await op('evidence.list', { caseId })).toEqual([]);
+    expect(await readdir(evidenceDir(dir))).toEqual([]);
   });
 
   it('refuses a damaged file with a clear error, records the failed check, and writes no copy', async () => {
