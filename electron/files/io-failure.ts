@@ -3,32 +3,40 @@ import { AppFailure } from '../../shared/errors';
 /** What a full drive answers (EFBIG: a file past what its file system allows). */
 const FULL_CODES = ['ENOSPC', 'EDQUOT', 'EFBIG'];
 
+function fsError(error: unknown): NodeJS.ErrnoException | null {
+  return error instanceof Error && !(error instanceof AppFailure) ? error : null;
+}
+
 /**
  * A failed write to a drive or folder as the user should hear it — out of space, or not
  * writable (pulled out, write-protected, damaged) — or null when `error` is not a file-system
  * error at all.
  */
 export function writeFailure(error: unknown): AppFailure | null {
-  if (!(error instanceof Error) || error instanceof AppFailure) return null;
-  const { code, syscall } = error as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || syscall === undefined) return null;
-  return new AppFailure(FULL_CODES.includes(code) ? 'drive_full' : 'file_unwritable');
+  const failed = fsError(error);
+  if (failed === null || typeof failed.code !== 'string' || failed.syscall === undefined) {
+    return null;
+  }
+  return new AppFailure(FULL_CODES.includes(failed.code) ? 'drive_full' : 'file_unwritable');
 }
 
 /** Calls that only fail on the writing side. */
 const WRITE_CALLS = ['write', 'fsync', 'fdatasync', 'close', 'rename', 'ftruncate'];
 
+const isWriteCall = (error: NodeJS.ErrnoException) =>
+  error.syscall !== undefined && WRITE_CALLS.includes(error.syscall);
+
 /** Whether a file-system error came from writing `target` rather than from reading a source. */
 export function isWriteTo(error: unknown, target: string): boolean {
-  if (!(error instanceof Error) || error instanceof AppFailure) return false;
-  const { syscall, path } = error as NodeJS.ErrnoException;
-  return (syscall !== undefined && WRITE_CALLS.includes(syscall)) || path === target;
+  const failed = fsError(error);
+  return failed !== null && (isWriteCall(failed) || failed.path === target);
 }
 
 /** A file the user chose that could not be read (a stick pulled out, a damaged file). */
 export function readFailure(error: unknown, source: string): AppFailure | null {
-  if (!(error instanceof Error) || error instanceof AppFailure || isWriteTo(error, '')) return null;
-  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  const failed = fsError(error);
+  if (failed === null || isWriteCall(failed)) return null;
+  const { code, syscall, path } = failed;
   if (typeof code !== 'string' || (syscall !== 'read' && path !== source)) return null;
   return new AppFailure('file_unreadable');
 }
