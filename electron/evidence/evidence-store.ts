@@ -123,8 +123,9 @@ export async function decryptEvidenceToMemory(
   }
 }
 
+/** The evidence file itself is gone (the worker passes on the file-system error's code). */
 function isMissingFile(error: unknown): boolean {
-  return error instanceof Error && /ENOENT/.test(error.message);
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
 
 /**

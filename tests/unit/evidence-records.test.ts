@@ -77,6 +77,24 @@ describe('evidence on a case', () => {
     expect(await readdir(evidenceDir(dir))).toEqual([]);
   });
 
+  it('treats an evidence file gone from the vault folder as damaged, not as a drive problem', async () => {
+    const { op, caseId, chosen, dir, dialogs } = await withCaseAndFile(
+      'nota.txt',
+      randomBytes(9_000),
+    );
+    const item = await op('evidence.intake', { caseId, token: chosen.token, description: '' });
+    const [stored] = await readdir(evidenceDir(dir));
+    await rm(evidenceFile(dir, stored!));
+    dialogs.save = join(dir, 'copia.txt');
+    expect((await errorOf(op('evidence.saveCopy', { id: item.id }))).code).toBe('evidence_corrupt');
+    expect((await readdir(dir)).filter((n) => n.includes('copia'))).toEqual([]);
+    const custody = await op('evidence.custody', { id: item.id });
+    expect(custody.map((c) => [c.action, c.hashOk])).toEqual([
+      ['intake', true],
+      ['decrypted_copy', false],
+    ]);
+  });
+
   it('refuses a damaged file with a clear error, records the failed check, and writes no copy', async () => {
     const data = randomBytes(150_000);
     const { op, caseId, chosen, dir, dialogs } = await withCaseAndFile('acta.pdf', data);
