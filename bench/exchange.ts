@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,12 +46,12 @@ async function makeEvidence(dir: string, size: number): Promise<StepJob['blobs']
 }
 
 /** Run one step in its own process (bench/exchange-step.ts): its time and peak memory. */
-function step(name: string, jobFile: string) {
+function step(name: string, jobFile: string, boot: 'warm' | 'cold' = 'warm') {
   // Nothing left to write back from the previous step, which would slow whichever comes next.
   execFileSync('sync');
   const output = execFileSync(
     process.execPath,
-    [...process.execArgv, join(__dirname, 'exchange-step.ts'), name, jobFile],
+    [...process.execArgv, join(__dirname, 'exchange-step.ts'), name, jobFile, boot],
     { encoding: 'utf8' },
   );
   return JSON.parse(output.trim().split('\n').at(-1)!) as {
@@ -69,7 +69,23 @@ function cli(command: string): number {
   return (performance.now() - start) / 1000;
 }
 
-async function benchSize(print: PrintFigure, prefix: string, size: number) {
+/** Remove the file the last export step wrote. */
+async function removeExported(jobFile: string) {
+  const { exported } = JSON.parse(await readFile(jobFile, 'utf8')) as StepJob;
+  await Promise.all((exported ?? []).map((path) => rm(path, { force: true })));
+}
+
+type Measure =
+  'export' | 'exportCold' | 'import' | 'importCold' | 'apply' | 'enc' | 'encSync' | 'dec';
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Each figure is the median of `rounds`, every round running all of them one after the other
+ * (ours and the CLI's on the same bytes), so a slow moment of the machine falls on both sides.
+ */
+async function benchSize(print: PrintFigure, prefix: string, size: number, rounds: number) {
   const dir = await mkdtemp(join(tmpdir(), 'resguardo-bench-exchange-'));
   try {
     const keys = await generateOfficeKeys();
@@ -84,39 +100,70 @@ async function benchSize(print: PrintFigure, prefix: string, size: number) {
     await mkdir(job.store);
     const jobFile = join(dir, 'job.json');
     await writeFile(jobFile, JSON.stringify(job));
-    // Export: decrypt each vault item, encrypt the archive, read the file back and check it.
-    const exported = step('export', jobFile);
-    print(`${prefix}.export.throughput`, size / MB / exported.seconds, 'MB/s');
-    print(`${prefix}.export.peak_rss`, exported.maxRssMiB, 'MiB');
-    print(`${prefix}.export.peak_rss_job`, exported.jobMiB, 'MiB');
-    // Import, first pass: decrypt, hash every entry, check the signature.
-    const imported = step('import', jobFile);
-    print(`${prefix}.import.throughput`, size / MB / imported.seconds, 'MB/s');
-    print(`${prefix}.import.peak_rss`, imported.maxRssMiB, 'MiB');
-    print(`${prefix}.import.peak_rss_job`, imported.jobMiB, 'MiB');
-    // Import, apply pass: read again, encrypt each item under a fresh key of the receiver's.
-    const applied = step('apply', jobFile);
-    print(`${prefix}.import.apply.throughput`, size / MB / applied.seconds, 'MB/s');
-    print(`${prefix}.import.apply.peak_rss`, applied.maxRssMiB, 'MiB');
-    print(`${prefix}.import.apply.peak_rss_job`, applied.jobMiB, 'MiB');
-
     const all = join(dir, 'all');
+    const plainSize = (await stat(all)).size;
     const keyFile = join(dir, 'key.txt');
     await writeFile(keyFile, `${keys.ageIdentity}\n`);
-    const encrypt = cli(`age -r ${keys.ageRecipient} -o ${all}.age ${all}`);
-    // The CLI does not fsync; our export does (and reads the file back). Both ways, side by side.
-    const durable = cli(`age -r ${keys.ageRecipient} -o ${all}.2.age ${all} && sync ${all}.2.age`);
-    const decrypt = cli(`age -d -i ${keyFile} ${all}.age > /dev/null`);
-    const cliEnc = (await stat(all)).size / MB / encrypt;
-    const cliDurable = (await stat(all)).size / MB / durable;
-    const cliDec = size / MB / decrypt;
-    const ours = { export: size / MB / exported.seconds, import: size / MB / imported.seconds };
-    print(`${prefix}.age_cli.encrypt.throughput`, cliEnc, 'MB/s');
-    print(`${prefix}.age_cli.encrypt_fsync.throughput`, cliDurable, 'MB/s');
-    print(`${prefix}.age_cli.decrypt.throughput`, cliDec, 'MB/s');
-    print(`${prefix}.export.ratio_to_cli`, ours.export / cliEnc, 'x');
-    print(`${prefix}.export.ratio_to_cli_fsync`, ours.export / cliDurable, 'x');
-    print(`${prefix}.import.ratio_to_cli`, ours.import / cliDec, 'x');
+
+    const seconds: Record<Measure, number[]> = {
+      export: [],
+      exportCold: [],
+      import: [],
+      importCold: [],
+      apply: [],
+      enc: [],
+      encSync: [],
+      dec: [],
+    };
+    const memory = { export: [0, 0], import: [0, 0], apply: [0, 0] };
+    const record = (name: keyof typeof memory, result: ReturnType<typeof step>) => {
+      seconds[name].push(result.seconds);
+      memory[name] = [
+        Math.max(memory[name][0]!, result.maxRssMiB),
+        Math.max(memory[name][1]!, result.jobMiB),
+      ];
+    };
+    for (let round = 0; round < rounds; round++) {
+      // Export: decrypt each vault item, encrypt the archive, read the file back and check it;
+      // with threads that boot when the job starts ("cold"), then booted ahead as the app does
+      // (exchange.prepare, when the handoff screen opens). The last file is the one imported.
+      seconds.exportCold.push(step('export', jobFile, 'cold').seconds);
+      await removeExported(jobFile);
+      record('export', step('export', jobFile));
+      // Import, first pass: decrypt, hash every entry, check the signature.
+      seconds.importCold.push(step('import', jobFile, 'cold').seconds);
+      record('import', step('import', jobFile));
+      // Import, apply pass: read again, encrypt each item under a fresh key of the receiver's.
+      record('apply', step('apply', jobFile));
+      await rm(job.store, { recursive: true });
+      await mkdir(job.store);
+      seconds.enc.push(cli(`age -r ${keys.ageRecipient} -o ${all}.age ${all}`));
+      // The CLI does not fsync; our export does (and reads the file back). Both ways.
+      seconds.encSync.push(
+        cli(`age -r ${keys.ageRecipient} -o ${all}.2.age ${all} && sync ${all}.2.age`),
+      );
+      seconds.dec.push(cli(`age -d -i ${keyFile} ${all}.age > /dev/null`));
+      // Every round starts with the same free space (a fuller disk writes slower here).
+      await Promise.all([rm(`${all}.2.age`), rm(`${all}.age`), removeExported(jobFile)]);
+    }
+    const rate = (name: Measure) =>
+      (name.startsWith('enc') ? plainSize : size) / MB / median(seconds[name]);
+    print(`${prefix}.export.throughput`, rate('export'), 'MB/s');
+    print(`${prefix}.export.cold.throughput`, rate('exportCold'), 'MB/s');
+    print(`${prefix}.import.throughput`, rate('import'), 'MB/s');
+    print(`${prefix}.import.cold.throughput`, rate('importCold'), 'MB/s');
+    print(`${prefix}.import.apply.throughput`, rate('apply'), 'MB/s');
+    print(`${prefix}.age_cli.encrypt.throughput`, rate('enc'), 'MB/s');
+    print(`${prefix}.age_cli.encrypt_fsync.throughput`, rate('encSync'), 'MB/s');
+    print(`${prefix}.age_cli.decrypt.throughput`, rate('dec'), 'MB/s');
+    print(`${prefix}.export.ratio_to_cli`, rate('export') / rate('enc'), 'x');
+    print(`${prefix}.export.ratio_to_cli_fsync`, rate('export') / rate('encSync'), 'x');
+    print(`${prefix}.import.ratio_to_cli`, rate('import') / rate('dec'), 'x');
+    for (const [name, [peak, job]] of Object.entries(memory)) {
+      const id = name === 'apply' ? 'import.apply' : name;
+      print(`${prefix}.${id}.peak_rss`, peak!, 'MiB');
+      print(`${prefix}.${id}.peak_rss_job`, job!, 'MiB');
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -124,7 +171,7 @@ async function benchSize(print: PrintFigure, prefix: string, size: number) {
 
 /** Export and import of 256 MiB of evidence, beside the age CLI on the same bytes. */
 export async function benchExchange(print: PrintFigure): Promise<void> {
-  await benchSize(print, 'exchange', 256 * 1024 * 1024);
+  await benchSize(print, 'exchange', 256 * 1024 * 1024, 3);
 }
 
 /**
@@ -132,5 +179,5 @@ export async function benchExchange(print: PrintFigure): Promise<void> {
  * starting, the header, the signature) weigh less beside the CLI.
  */
 export async function benchExchangeLarge(print: PrintFigure): Promise<void> {
-  await benchSize(print, 'exchange.2g', 2 * 1024 * 1024 * 1024);
+  await benchSize(print, 'exchange.2g', 2 * 1024 * 1024 * 1024, 1);
 }

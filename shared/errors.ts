@@ -37,6 +37,7 @@ export const errorCodes = [
   'exchange_no_recipient',
   'drive_gone',
   'drive_full',
+  'disk_full',
   'file_unwritable',
   'file_unreadable',
   'consent_missing',

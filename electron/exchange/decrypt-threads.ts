@@ -65,7 +65,6 @@ export async function readThroughThreads(
         smallMax: options.smallMax,
         store: options.store ?? null,
       },
-      [],
       (message) => {
         if (message.type === 'finished') {
           finished = true;
@@ -92,7 +91,6 @@ export async function readThroughThreads(
         ring,
         slots: RING_SLOTS,
       },
-      [],
       (message) => {
         if (message.type === 'progress') options.onBytes?.(message.bytes);
         else opened = true;

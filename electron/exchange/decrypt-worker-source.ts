@@ -19,7 +19,7 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  */
 export const OPEN_WORKER_SOURCE = String.raw`
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 ${RING_JS}
@@ -117,11 +117,12 @@ parentPort.once('message', (start) => {
     if (!(error instanceof Stopped)) {
       parentPort.postMessage({
         type: 'error',
-        // The file unreadable (a stick pulled out): said as such; a failed copy stays internal.
+        // The file unreadable (a stick pulled out): said as such.
         code:
           error instanceof Corrupt ? 'exchange_corrupt'
           : error && error.syscall !== 'write' ? fsFailureCode(error, 'read')
-          : null,
+          // The copy into the app's own folder: this computer's disk may fill up.
+          : fsFailureCode(error, 'local'),
         message: String((error && error.message) || error),
       });
     }
@@ -145,13 +146,14 @@ parentPort.once('message', (start) => {
  */
 export const ENTRIES_WORKER_SOURCE = String.raw`
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 ${RING_JS}
 /** The ring's slot size, as the open thread's (one age chunk with its tag). */
 const AGE_SEALED = 64 * 1024 + 16;
 ${EVIDENCE_FORMAT_JS}
+${IO_FAILURE_JS}
 
 const BLOCK = 512;
 const WINDOW = 8 * 1024 * 1024;
@@ -267,6 +269,8 @@ function fail(error) {
   const code =
     error instanceof TooLarge ? 'exchange_too_large'
     : error instanceof Corrupt ? (headers === 0 ? 'exchange_not_ours' : 'exchange_corrupt')
+    // Storing into the evidence folder: the computer's own disk may fill up.
+    : store ? fsFailureCode(error, 'local')
     : null;
   parentPort.postMessage({ type: 'error', code, message: String((error && error.message) || error) });
 }

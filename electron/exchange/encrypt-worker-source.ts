@@ -27,7 +27,7 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  */
 export const FEED_WORKER_SOURCE = String.raw`
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
@@ -173,7 +173,7 @@ parentPort.on('message', (message) => {
  */
 export const SEAL_WORKER_SOURCE = String.raw`
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const zlib = require('node:zlib');

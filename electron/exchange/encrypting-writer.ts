@@ -81,7 +81,6 @@ export async function createEncryptingWriter(options: {
       slots: RING_SLOTS,
       diskFlow,
     },
-    [],
     (message) => {
       if (message.type === 'flush') flusher.request(message.path, message.bytes);
       else written = message;
@@ -98,7 +97,6 @@ export async function createEncryptingWriter(options: {
       slots: RING_SLOTS,
       share: FEED_SHARE,
     },
-    [],
     (message) => {
       if (message.type === 'ack') inFlight -= message.bytes;
       else if (message.type === 'progress') onEvidenceBytes?.(message.bytes);

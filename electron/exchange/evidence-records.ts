@@ -124,8 +124,9 @@ export async function stageEvidence(
       },
     ).catch((error: unknown) => {
       // The file was whole at the preview: read in place, a failure now means it changed or went.
-      const cancelled = error instanceof AppFailure && error.code === 'cancelled';
-      throw verified.file.copied || cancelled ? error : new AppFailure('exchange_source_changed');
+      // A cancel, or this computer's disk full, is said as such.
+      const said = error instanceof AppFailure && ['cancelled', 'disk_full'].includes(error.code);
+      throw verified.file.copied || said ? error : new AppFailure('exchange_source_changed');
     });
     for (const record of fresh) {
       const sha256 = String(record.data['sha256']);

@@ -12,7 +12,7 @@ import { WorkerGroup } from './worker-group';
  */
 const READ_BACK_WORKER_SOURCE = String.raw`
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
 const SEALED = 64 * 1024 + 16;
@@ -126,7 +126,6 @@ export async function verifyReadBack(
           first,
           flow,
         },
-        [],
         (message) => {
           if (message.type === 'progress') onBytes(message.bytes);
           else {

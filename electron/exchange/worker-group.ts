@@ -1,5 +1,6 @@
-import { type TransferListItem, Worker } from 'node:worker_threads';
+import { type Worker } from 'node:worker_threads';
 import { AppFailure, type ErrorCode } from '../../shared/errors';
+import { warmThreads } from './warm-threads';
 
 /** What every exchange worker may post besides its own messages. */
 export type WorkerFailure = { type: 'error'; code: ErrorCode | null; message: string };
@@ -31,17 +32,13 @@ export class WorkerGroup {
     return shared;
   }
 
+  /** Run `source` (a worker source reading `workerData`) on a thread, booted ahead if one waits. */
   start<M extends { type: string }>(
     source: string,
     workerData: unknown,
-    transferList: readonly TransferListItem[],
     onMessage: (message: M) => void,
   ): Worker {
-    const worker = new Worker(source, {
-      eval: true,
-      workerData,
-      transferList: [...transferList],
-    });
+    const worker = warmThreads.run(source, workerData);
     let ended = false;
     worker.on('message', (message: M | WorkerFailure) => {
       if (message.type === 'done' || message.type === 'finished') ended = true;

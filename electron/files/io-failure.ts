@@ -41,17 +41,34 @@ export function readFailure(error: unknown, source: string): AppFailure | null {
   return new AppFailure('file_unreadable');
 }
 
+/**
+ * The computer's own disk full (the app's data folder: the database, evidence, staging), as the
+ * user should hear it; null for anything else. SQLite says SQLITE_FULL.
+ */
+export function localWriteFailure(error: unknown): AppFailure | null {
+  const failed = fsError(error);
+  if (failed === null || typeof failed.code !== 'string') return null;
+  const full =
+    failed.code === 'SQLITE_FULL' ||
+    (failed.syscall !== undefined && FULL_CODES.includes(failed.code));
+  return full ? new AppFailure('disk_full') : null;
+}
+
 /** For `.catch`: a failed write to a place the user chose, rethrown as `writeFailure` says. */
 export function rethrowWriteFailure(error: unknown): never {
   throw writeFailure(error) ?? error;
 }
 
-/** The same for worker sources (strings): `fsFailureCode(error, 'read' | 'write')`. */
+/**
+ * The same for worker sources (strings): `fsFailureCode(error, 'read' | 'write' | 'local')`
+ * ('local': the app's own folder, where only a full disk has a message of its own).
+ */
 export const IO_FAILURE_JS = String.raw`
 const FULL_CODES = ${JSON.stringify(FULL_CODES)};
 function fsFailureCode(error, when) {
   if (!error || typeof error.code !== 'string' || !error.syscall) return null;
   if (when === 'read') return 'file_unreadable';
+  if (when === 'local') return FULL_CODES.includes(error.code) ? 'disk_full' : null;
   return FULL_CODES.includes(error.code) ? 'drive_full' : 'file_unwritable';
 }
 `;

@@ -11,6 +11,7 @@ import { isOnDrive, resolveDrive } from './drive-handlers';
 import { type ExchangeEvidence } from '../exchange/exchange-evidence';
 import { vaultEvidence } from '../exchange/vault-evidence';
 import { checkExportConsent } from '../exchange/export-consent';
+import { JOB_THREADS, warmThreads } from '../exchange/warm-threads';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
 import { conflictVersions, resolveConflict } from '../exchange/conflicts';
@@ -31,6 +32,7 @@ type ExchangeHandlers = Pick<
   | 'partners.verify'
   | 'partners.rename'
   | 'partners.remove'
+  | 'exchange.prepare'
   | 'exchange.exportCheck'
   | 'exchange.export'
   | 'exchange.cancel'
@@ -185,6 +187,12 @@ export function exchangeHandlers(
       } finally {
         jobs.delete(jobId);
       }
+    },
+    'exchange.prepare': async () => {
+      requireSession(context);
+      // Booting is not waited for: a job started meanwhile boots what it still needs.
+      warmThreads.prepare(JOB_THREADS).catch(() => undefined);
+      return {};
     },
     'exchange.cancel': async ({ jobId }) => {
       jobs.get(jobId)?.abort();

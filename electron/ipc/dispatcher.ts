@@ -7,6 +7,7 @@ import {
   type Output,
 } from '../../shared/contract';
 import { AppFailure, type Reply } from '../../shared/errors';
+import { localWriteFailure } from '../files/io-failure';
 import { type Log } from '../core/adapters';
 
 export type Handler<O extends OperationName> = (input: Input<O>) => Promise<Output<O>>;
@@ -39,6 +40,9 @@ export function createDispatcher(handlers: Handlers, log: Log) {
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppFailure) return failure(error);
+      // Wherever it happened, a full disk under the app's own data is said as such.
+      const full = localWriteFailure(error);
+      if (full) return failure(full);
       log('ipc: handler failed', {
         operation,
         error: error instanceof Error ? error.message : String(error),

@@ -117,10 +117,10 @@ export const exchangeOperations = {
   },
   'partners.remove': { input: z.strictObject({ fingerprint: fingerprintField }), output: empty },
   /**
-   * Export to the chosen drive, or to a folder main asks for. Progress arrives as `exchange.progress` events with this
-   * `jobId`; `exchange.cancel` with it stops and removes the file. Returns once the file was
-   * read back and verified; `null` when the user cancelled the folder choice.
+   * The handoff screen opened: main boots the threads an export or an import will run on, so
+   * the job the user starts next does not wait for them.
    */
+  'exchange.prepare': { input: empty, output: empty },
   /**
    * Before an export to partner offices: the people and collectives it would carry, and those
    * without an unrevoked consent to share with allied organizations that lets them be named
@@ -136,6 +136,12 @@ export const exchangeOperations = {
       token: z.string().nullable(),
     }),
   },
+  /**
+   * Export to the chosen drive, or to a folder main asks for. Progress arrives as
+   * `exchange.progress` events with this `jobId`; `exchange.cancel` with it stops and removes
+   * the file. Returns once the file was read back and verified; `null` when the user cancelled
+   * the folder choice.
+   */
   'exchange.export': {
     input: z.strictObject({
       jobId: jobIdField,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createEncryptingWriter } from '../../electron/exchange/encrypting-write
 import { writeFileAtomic } from '../../electron/files/atomic-write';
 import { rethrowWriteFailure, writeFailure } from '../../electron/files/io-failure';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { encryptTo, innerArchive, memorySource, sampleRecords } from './support/exchange-files';
 import { tempDir } from './support/temp-dir';
 
 const MiB = 1024 * 1024;
@@ -14,6 +15,26 @@ const MiB = 1024 * 1024;
 /** An error as Node's file functions throw it. */
 function fsError(code: string, syscall: string): Error {
   return Object.assign(new Error(`${code}: ${syscall}`), { code, syscall });
+}
+
+/**
+ * Run a fixture in a process that may write files of 2 MiB at most (`prlimit --fsize`): past
+ * that, writes fail with EFBIG, as a full drive fails with ENOSPC. Its last line, parsed.
+ */
+function underFileLimit(fixture: string, args: string[]): unknown {
+  const output = execFileSync(
+    'prlimit',
+    [
+      `--fsize=${2 * MiB}`,
+      process.execPath,
+      '--import',
+      'tsx',
+      join(__dirname, 'fixtures', fixture),
+      ...args,
+    ],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1)!);
 }
 
 async function writeWhileFlushFails(error: Error): Promise<{ code: unknown; left: string[] }> {
@@ -53,19 +74,25 @@ describe('a drive that fails while an export is written', () => {
   it('reports a real file-system refusal in the writing thread as a full drive', async () => {
     const folder = await tempDir();
     // The process may write files of 2 MiB at most: the third MiB of the export fails (EFBIG).
-    const output = execFileSync(
-      'prlimit',
-      [
-        `--fsize=${2 * MiB}`,
-        process.execPath,
-        '--import',
-        'tsx',
-        join(__dirname, 'fixtures', 'write-past-limit.ts'),
-        folder,
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ code: 'drive_full', left: [] });
+    expect(underFileLimit('write-past-limit.ts', [folder])).toEqual({
+      code: 'drive_full',
+      left: [],
+    });
+  });
+
+  it("says this computer's disk is full when an import's evidence cannot be stored", async () => {
+    const folder = await tempDir();
+    const store = await tempDir();
+    const keys = await generateOfficeKeys();
+    const evidence = randomBytes(3 * MiB);
+    const { tar } = await innerArchive(memorySource(sampleRecords, [evidence]));
+    const file = await encryptTo(keys.ageRecipient, tar, folder);
+    const sha256 = createHash('sha256').update(evidence).digest('hex');
+    // Files of 2 MiB at most: the stored copy of 3 MiB fails while it is written (EFBIG).
+    expect(underFileLimit('store-past-limit.ts', [file, keys.ageIdentity, store, sha256])).toEqual({
+      code: 'disk_full',
+      left: [],
+    });
   });
 
   it('says the same of a card, a dossier or statistics saved where the user chose', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -166,6 +166,29 @@ describe('hostile import files', () => {
     expect(await checksum(b)).toBe(before);
     // The control: the untouched file is accepted.
     b.choose.file = `${folder}/${name}`;
+    expect((await b.op('exchange.preview', {}))?.counts.new).toBeGreaterThan(0);
+  });
+
+  it('refuses a byte flipped in a chunk anywhere in a file of many chunks', async () => {
+    const { b, cardB } = await partneredOffices();
+    const folder = await tempDir();
+    const evidence = randomBytes(640 * 1024);
+    const { tar: inner } = await innerArchive(memorySource(sampleRecords, [evidence]));
+    const valid = await readFile(await encryptTo(cardB.ageRecipient, inner, folder));
+    const payloadStart = valid.indexOf('\n', valid.indexOf('\n--- ') + 1) + 1 + 16;
+    const before = await checksum(b);
+    // The first, a middle and the last chunk (640 KiB of evidence: 11 chunks of 64 KiB).
+    for (const chunk of [0, 7, 10]) {
+      const path = `${folder}/flipped-${chunk}.age`;
+      await writeFile(path, flip(valid, payloadStart + chunk * (64 * 1024 + 16) + 100));
+      b.choose.file = path;
+      expect(await codeOf(b.op('exchange.preview', {})), `chunk ${chunk}`).toBe('exchange_corrupt');
+    }
+    expect(await checksum(b)).toBe(before);
+    // The control: the same file untouched is read to the end.
+    const control = `${folder}/valid.age`;
+    await writeFile(control, valid);
+    b.choose.file = control;
     expect((await b.op('exchange.preview', {}))?.counts.new).toBeGreaterThan(0);
   });
 

@@ -125,6 +125,27 @@ describe('the IPC contract', () => {
     expect(logs).toHaveLength(6);
   });
 
+  it("says this computer's disk is full, whatever part of main ran out of space", async () => {
+    const failures = [
+      Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        syscall: 'write',
+      }),
+      // How @journeyapps/sqlcipher reports a database that cannot grow.
+      Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' }),
+    ];
+    for (const failure of failures) {
+      const handlers = Object.fromEntries(
+        operationNames.map((n) => [n, async () => Promise.reject(failure)]),
+      ) as unknown as Handlers;
+      const reply = await createDispatcher(handlers, () => undefined)('app.status', {});
+      expect(reply, failure.message).toEqual({
+        ok: false,
+        error: { code: 'disk_full', messageKey: 'errors.disk_full' },
+      });
+    }
+  });
+
   it('answers a failing handler with a code and a key, never the message or a stack', async () => {
     const handlers = Object.fromEntries(
       operationNames.map((n) => [

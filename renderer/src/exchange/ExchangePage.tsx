@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { FocusHeading } from '../components/FocusHeading';
+import { call } from '../ipc/client';
 import { ConflictsPanel } from './ConflictsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -13,6 +14,11 @@ export function ExchangePage() {
   const { t } = useTranslation();
   // Bumped after an import, so the conflicts list asks again.
   const [imports, setImports] = useState(0);
+  // Main boots the threads an export or an import runs on while the user chooses (a speed-up
+  // only: a job starts without them too).
+  useEffect(() => {
+    call('exchange.prepare', {}).catch(() => undefined);
+  }, []);
   return (
     <section data-testid="section-exchange" className="section-page section-wide">
       <FocusHeading>{t('sections.exchange.title')}</FocusHeading>

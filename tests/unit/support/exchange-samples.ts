@@ -18,6 +18,7 @@ export const exchangeSamples: { [O in ExchangeOperation]: Input<O> } = {
   'partners.verify': { fingerprint: FINGERPRINT },
   'partners.rename': { fingerprint: FINGERPRINT, name: 'Oficina Tegucigalpa' },
   'partners.remove': { fingerprint: FINGERPRINT },
+  'exchange.prepare': {},
   'exchange.exportCheck': { scope: { caseIds: [ID] } },
   'exchange.provenance': { kind: 'cases', id: ID },
   'exchange.export': { jobId: ID, scope: { caseIds: [ID] }, to: { partners: [FINGERPRINT] } },
