@@ -13,7 +13,7 @@ import { bech32Decode } from './bech32';
 /**
  * Writes the header of an age v1 file (age-encryption.org/v1) with Node's native crypto, so the
  * payload can be encrypted natively too: typage is pure JavaScript, ~4× slower than the CLI.
- * Decryption of headers stays with typage (`Decrypter.decryptHeader`), the reference parser.
+ * Headers are read natively too (age-stanzas.ts, age-x25519.ts, age-scrypt.ts).
  */
 export type AgeTarget = { recipients: readonly string[] } | { passphrase: string };
 

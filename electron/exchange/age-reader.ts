@@ -1,8 +1,7 @@
 import { createDecipheriv, hkdfSync } from 'node:crypto';
-import { Decrypter } from 'age-encryption';
 import { AppFailure } from '../../shared/errors';
-import { SCRYPT_LOG_N } from './age-header';
 import { unwrapScryptHeader } from './age-scrypt';
+import { unwrapX25519Header } from './age-x25519';
 
 export type AgeKey = { identity: string } | { passphrase: string };
 
@@ -20,26 +19,9 @@ function headerLength(bytes: Buffer): number | null {
   return end < 0 ? null : end + 1;
 }
 
-/** typage's messages, mapped to what the user can act on. */
-function headerFailure(error: unknown): AppFailure {
-  const message = error instanceof Error ? error.message : '';
-  if (/no identity matched/.test(message)) return new AppFailure('exchange_wrong_key');
-  return new AppFailure('exchange_corrupt');
-}
-
 async function unwrapFileKey(header: Buffer, key: AgeKey): Promise<Uint8Array> {
   if ('passphrase' in key) return unwrapScryptHeader(header, key.passphrase);
-  const text = header.toString('latin1');
-  // typage accepts up to 2^20 (1 GiB of scrypt memory): refuse more than we ever write.
-  const work = /^-> scrypt \S+ (\d+)$/m.exec(text);
-  if (work && Number(work[1]) > SCRYPT_LOG_N) throw new AppFailure('exchange_corrupt');
-  const decrypter = new Decrypter();
-  decrypter.addIdentity(key.identity);
-  try {
-    return await decrypter.decryptHeader(header);
-  } catch (error) {
-    throw headerFailure(error);
-  }
+  return unwrapX25519Header(header, key.identity);
 }
 
 function openChunk(key: Buffer, counter: bigint, sealed: Buffer, last: boolean): Buffer {
