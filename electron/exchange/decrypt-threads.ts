@@ -1,9 +1,7 @@
+import { MessageChannel } from 'node:worker_threads';
 import { AppFailure } from '../../shared/errors';
 import { ENTRIES_WORKER_SOURCE, OPEN_WORKER_SOURCE } from './decrypt-worker-source';
 import { releaseFlow, WorkerGroup } from './worker-group';
-
-/** Age chunks between the two threads: 128 slots, 8 MiB of shared memory. */
-const RING_SLOTS = 128;
 
 export interface OpenedFile {
   paths: readonly string[];
@@ -47,7 +45,9 @@ export async function readThroughThreads(
 ): Promise<void> {
   if (options.signal?.aborted) throw new AppFailure('cancelled');
   const group = new WorkerGroup();
-  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
+  // Opened chunks, open thread → entries thread; bytes in flight between them.
+  const { port1, port2 } = new MessageChannel();
+  const flow = group.newFlow();
   const mainFlow = group.newFlow();
   let opened = false;
   let finished = false;
@@ -59,8 +59,8 @@ export async function readThroughThreads(
     group.start<EntriesMessage>(
       ENTRIES_WORKER_SOURCE,
       {
-        ring,
-        slots: RING_SLOTS,
+        port: port2,
+        flow,
         mainFlow,
         smallMax: options.smallMax,
         store: options.store ?? null,
@@ -83,18 +83,16 @@ export async function readThroughThreads(
           }
         });
       },
+      [port2],
     );
     const open = group.start<OpenMessage>(
       OPEN_WORKER_SOURCE,
-      {
-        copyPath: options.copyPath ?? null,
-        ring,
-        slots: RING_SLOTS,
-      },
+      { copyPath: options.copyPath ?? null, port: port1, flow },
       (message) => {
         if (message.type === 'progress') options.onBytes?.(message.bytes);
         else opened = true;
       },
+      [port1],
     );
     const { paths, payloadKey, payloadStart } = await file;
     open.postMessage({ paths, payloadKey, payloadStart });

@@ -4,7 +4,8 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
 
 /*
  * The two threads that read an export, as plain JavaScript (see encrypt-worker-source.ts for
- * why strings): open → entries, through a ring of 64 KiB slots in shared memory (RING_JS).
+ * why strings): open → entries, through a MessagePort that hands over the opened chunks'
+ * memory in batches (no copy), bounded by a flow in shared memory (RING_JS's flowOf).
  */
 
 /**
@@ -14,7 +15,8 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  * as much. The last chunk is known from the file size; a file cut short or altered fails
  * authentication.
  *
- * In: workerData { copyPath, ring, slots }; then one message { paths, payloadKey, payloadStart }.
+ * In: workerData { copyPath, port, flow }; then one message { paths, payloadKey, payloadStart }.
+ * To the entries thread, through `port`: { chunks, bytes } (transferred), then { end: true }.
  * Out: { type: 'progress', bytes }, { type: 'done' }, { type: 'error', code, message }.
  */
 export const OPEN_WORKER_SOURCE = String.raw`
@@ -33,15 +35,37 @@ const { copyPath } = workerData;
 let paths = [];
 let payloadStart = 0;
 let key = null;
-const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const toEntries = workerData.port;
+const flow = flowOf(workerData.flow);
 class Corrupt extends Error {}
 
+/**
+ * Opened chunks go to the entries thread in batches, their memory handed over (transferred, not
+ * copied); at most WINDOW bytes are in flight, given back by the entries thread as it walks.
+ */
+const BATCH = 32;
+const WINDOW = 8 * 1024 * 1024;
+let batch = [];
+let batchBytes = 0;
 let counter = 0;
 
+function send() {
+  flow.reserve(batchBytes, WINDOW);
+  toEntries.postMessage({ chunks: batch, bytes: batchBytes }, batch.map((chunk) => chunk.buffer));
+  batch = [];
+  batchBytes = 0;
+}
+
 function take(sealed, last) {
-  const plain = ageOpen(key, counter++, sealed, last);
-  if (plain === null) throw new Corrupt();
-  ring.put(plain, 0);
+  const opened = ageOpen(key, counter++, sealed, last);
+  if (opened === null) throw new Corrupt();
+  // Only a buffer that owns all of its memory can be handed over whole.
+  const plain = opened.byteOffset === 0 && opened.buffer.byteLength === opened.length
+    ? opened
+    : new Uint8Array(opened);
+  batch.push(plain);
+  batchBytes += plain.length;
+  if (batch.length === BATCH || last) send();
 }
 
 function writeAll(fd, bytes) {
@@ -67,7 +91,7 @@ function run() {
       const fd = fs.openSync(path, 'r');
       try {
         for (;;) {
-          if (ring.stopped()) throw new Stopped('stopped');
+          if (flow.stopped()) throw new Stopped('stopped');
           const n = fs.readSync(fd, area, held, READ, null);
           if (n === 0) break;
           if (copy >= 0) writeAll(copy, area.subarray(held, held + n));
@@ -102,7 +126,8 @@ function run() {
     if (copy >= 0) fs.closeSync(copy);
   }
   key.fill(0);
-  ring.end();
+  toEntries.postMessage({ end: true });
+  toEntries.close();
   parentPort.postMessage({ type: 'done' });
 }
 
@@ -139,7 +164,8 @@ parentPort.once('message', (start) => {
  * into `folder` under fresh keys (`wanted[sha256]` copies, one per item row), renamed into place
  * only when its hash matches its name.
  *
- * In: workerData { ring, slots, mainFlow, smallMax, store: { folder, wanted } | null }.
+ * In: workerData { port, flow, mainFlow, smallMax, store: { folder, wanted } | null }; through
+ * `port`, the open thread's batches of opened chunks (given back on `flow` once walked).
  * Out: { type: 'header', block }, { type: 'data', bytes }, { type: 'end', sha256, size },
  * { type: 'stored', sha256, items: [{ fileId, key }] },
  * { type: 'finished' }, { type: 'error', code, message }.
@@ -150,8 +176,6 @@ const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 ${RING_JS}
-/** The ring's slot size, as the open thread's (one age chunk with its tag). */
-const AGE_SEALED = 64 * 1024 + 16;
 ${EVIDENCE_FORMAT_JS}
 ${IO_FAILURE_JS}
 
@@ -159,7 +183,7 @@ const BLOCK = 512;
 const WINDOW = 8 * 1024 * 1024;
 const EVIDENCE = 'evidence/';
 const { smallMax, store } = workerData;
-const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const fromOpen = workerData.port;
 const mainFlow = flowOf(workerData.mainFlow);
 class Corrupt extends Error {}
 class TooLarge extends Error {}
@@ -275,16 +299,19 @@ function fail(error) {
   parentPort.postMessage({ type: 'error', code, message: String((error && error.message) || error) });
 }
 
-try {
-  for (;;) {
-    const next = ring.take();
-    if (next === null) break;
-    walk(next.bytes);
-    ring.release();
+fromOpen.on('message', (message) => {
+  try {
+    if (message.end) {
+      fromOpen.close();
+      if (state !== 'trailer' || zeroBlocks < 2 || held.length > 0) throw new Corrupt();
+      parentPort.postMessage({ type: 'finished' });
+      return;
+    }
+    for (const chunk of message.chunks) walk(asBuffer(chunk));
+    releaseFlow(workerData.flow, message.bytes);
+  } catch (error) {
+    fromOpen.close();
+    fail(error);
   }
-  if (state !== 'trailer' || zeroBlocks < 2 || held.length > 0) throw new Corrupt();
-  parentPort.postMessage({ type: 'finished' });
-} catch (error) {
-  fail(error);
-}
+});
 `;

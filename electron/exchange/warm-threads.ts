@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { type Transferable, Worker } from 'node:worker_threads';
 
 /**
  * A thread that has booted (its own V8 isolate and Node, ~25 ms of CPU each) and waits for the
@@ -51,7 +51,7 @@ export class WarmThreads {
   }
 
   /** A thread running `source` with `workerData` (booted now when none waits). */
-  run(source: string, workerData: unknown): Worker {
+  run(source: string, workerData: unknown, transfer: readonly Transferable[] = []): Worker {
     const [waiting] = this.idle;
     let worker: Worker;
     if (waiting) {
@@ -59,7 +59,7 @@ export class WarmThreads {
       worker = waiting;
     } else worker = this.boot();
     worker.ref();
-    worker.postMessage({ source, workerData });
+    worker.postMessage({ source, workerData }, [...transfer]);
     return worker;
   }
 

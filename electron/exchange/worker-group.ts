@@ -1,4 +1,4 @@
-import { type Worker } from 'node:worker_threads';
+import { type Transferable, type Worker } from 'node:worker_threads';
 import { AppFailure, type ErrorCode } from '../../shared/errors';
 import { warmThreads } from './warm-threads';
 
@@ -37,8 +37,10 @@ export class WorkerGroup {
     source: string,
     workerData: unknown,
     onMessage: (message: M) => void,
+    /** What in `workerData` moves to the thread rather than being copied (message ports). */
+    transfer: readonly Transferable[] = [],
   ): Worker {
-    const worker = warmThreads.run(source, workerData);
+    const worker = warmThreads.run(source, workerData, transfer);
     let ended = false;
     worker.on('message', (message: M | WorkerFailure) => {
       if (message.type === 'done' || message.type === 'finished') ended = true;

@@ -71,6 +71,7 @@ function ringOf(shared, slots, slotSize) {
 function flowOf(shared) {
   const cells = new Int32Array(shared);
   return {
+    stopped: () => Atomics.load(cells, 1) === 1,
     reserve(bytes, limit) {
       for (;;) {
         if (Atomics.load(cells, 1) === 1) throw new Stopped('stopped');
@@ -85,6 +86,12 @@ function flowOf(shared) {
 const SEALED_FLAG = 1;
 const LAST_FLAG = 2;
 const asBuffer = (view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+/** The consumer's side of a flow (as worker-group.ts releaseFlow). */
+function releaseFlow(shared, bytes) {
+  const cells = new Int32Array(shared);
+  Atomics.sub(cells, 0, bytes);
+  Atomics.notify(cells, 0);
+}
 `;
 
 /**
