@@ -200,6 +200,7 @@ function partName(index) {
  * and this thread waits before writing a second stretch past one still being flushed.
  */
 const FLUSH_EVERY = 32 * 1024 * 1024;
+const BATCH = 32;
 const disk = flowOf(workerData.diskFlow);
 let sinceFlush = 0;
 
@@ -208,6 +209,17 @@ function closePart() {
   fs.fsyncSync(fd);
   fs.closeSync(fd);
   fd = -1;
+}
+
+function written(bytes) {
+  inPart += bytes;
+  total += bytes;
+  sinceFlush += bytes;
+  if (sinceFlush >= FLUSH_EVERY) {
+    parentPort.postMessage({ type: 'flush', path: parts[parts.length - 1], bytes: sinceFlush });
+    disk.reserve(sinceFlush, 0);
+    sinceFlush = 0;
+  }
 }
 
 function write(bytes) {
@@ -224,13 +236,24 @@ function write(bytes) {
     let done = 0;
     while (done < take) done += fs.writeSync(fd, bytes, offset + done, take - done);
     offset += take;
-    inPart += take;
-    total += take;
-    sinceFlush += take;
-    if (sinceFlush >= FLUSH_EVERY) {
-      parentPort.postMessage({ type: 'flush', path: parts[parts.length - 1], bytes: sinceFlush });
-      disk.reserve(sinceFlush, 0);
-      sinceFlush = 0;
+    written(take);
+  }
+}
+
+/** Several pieces in one system call when they fit in the current part; else one by one. */
+function writeAll(pieces) {
+  const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  let done = 0;
+  if (fd >= 0 && inPart + bytes <= splitSize) {
+    done = fs.writevSync(fd, pieces);
+    written(done);
+  }
+  // Whatever one call did not write (or could not, at a part's end), piece by piece.
+  for (const piece of pieces) {
+    if (done >= piece.length) done -= piece.length;
+    else {
+      write(piece.subarray(done));
+      done = 0;
     }
   }
 }
@@ -239,20 +262,29 @@ try {
   const header = Buffer.concat([Buffer.from(workerData.header), Buffer.from(workerData.nonce)]);
   write(header);
   crcs.push(zlib.crc32(header));
+  // Up to BATCH chunks are written with one call; their ring slots are released after it.
+  const pending = [];
+  let held = 0;
+  const drain = () => {
+    writeAll(pending);
+    pending.length = 0;
+    for (; held > 0; held--) ring.release();
+  };
   for (let counter = 0; ; counter++) {
     const next = ring.take();
     if (next === null) break;
+    held += 1;
     if (next.flags & SEALED_FLAG) {
-      write(next.bytes);
+      pending.push(next.bytes);
       crcs.push(next.crc);
     } else {
       const [body, tag] = ageSeal(key, counter, next.bytes, (next.flags & LAST_FLAG) !== 0);
-      write(body);
-      write(tag);
+      pending.push(body, tag);
       crcs.push(zlib.crc32(tag, zlib.crc32(body)));
     }
-    ring.release();
+    if (held === BATCH) drain();
   }
+  drain();
   closePart();
   key.fill(0);
   parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length });

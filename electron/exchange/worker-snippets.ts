@@ -19,6 +19,8 @@ function ringOf(shared, slots, slotSize) {
   const meta = new Int32Array(shared, 16, slots * 3);
   const data = Buffer.from(shared, 16 + slots * 12, slots * slotSize);
   const stopped = () => Atomics.load(control, 2) === 1;
+  // The consumer's next slot: it may hold several taken slots before it releases them.
+  let cursor = 0;
   return {
     stopped,
     /** Copy bytes (and tail, when given) into the next slot, with flags and a CRC-32. */
@@ -43,14 +45,17 @@ function ringOf(shared, slots, slotSize) {
       Atomics.store(control, 3, 1);
       Atomics.notify(control, 0);
     },
-    /** The next slot as a view ({ bytes, flags, crc }), valid until release(); null once ended. */
+    /**
+     * The next slot as a view ({ bytes, flags, crc }), valid until released; null once ended.
+     * Slots are released oldest first, one per release().
+     */
     take() {
       for (;;) {
         if (stopped()) throw new Stopped('stopped');
-        const read = Atomics.load(control, 1);
         const written = Atomics.load(control, 0);
-        if (written > read) {
-          const slot = read % slots;
+        if (written > cursor) {
+          const slot = cursor % slots;
+          cursor += 1;
           const start = slot * slotSize;
           return {
             bytes: data.subarray(start, start + meta[slot * 3]),
@@ -58,7 +63,7 @@ function ringOf(shared, slots, slotSize) {
             crc: meta[slot * 3 + 2] >>> 0,
           };
         }
-        if (Atomics.load(control, 3) === 1 && Atomics.load(control, 0) === read) return null;
+        if (Atomics.load(control, 3) === 1 && Atomics.load(control, 0) === cursor) return null;
         Atomics.wait(control, 0, written, 50);
       }
     },
