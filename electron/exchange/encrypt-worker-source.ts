@@ -18,7 +18,7 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  * The feed thread cuts the plaintext archive into 64 KiB age chunks. It reads evidence itself:
  * a vault item decrypted chunk by chunk (AES-GCM authenticates every chunk, its position and
  * the end under the item's key, so the content is the one hashed at intake), a plain file
- * (tests, benchmarks) hashed and checked. It seals `share` of every 4 chunks itself (with their
+ * (tests, benchmarks) hashed and checked. It seals `share` of every 8 chunks itself (with their
  * CRC-32) and passes the others on in plaintext, so both cores share the cipher work.
  *
  * In: workerData { payloadKey, ring, share }; messages { type: 'data', chunk },
@@ -48,7 +48,7 @@ let fill = 0;
 function emit(plain, last) {
   const index = counter++;
   const flags = last ? LAST_FLAG : 0;
-  if (index % 4 < share) {
+  if (index % 8 < share) {
     const [body, tag] = ageSeal(key, index, plain, last);
     ring.put(body, flags | SEALED_FLAG, tag, zlib.crc32(tag, zlib.crc32(body)));
   } else ring.put(plain, flags);

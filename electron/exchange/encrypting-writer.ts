@@ -10,8 +10,8 @@ import { WorkerGroup } from './worker-group';
 /** Plaintext in flight from the main thread before `write` waits: bounds memory on all threads. */
 const WINDOW_BYTES = 8 * 1024 * 1024;
 /**
- * Of every 4 age chunks, how many the feed thread seals itself (the seal thread does the rest
- * and the writing): with vault evidence the feed also decrypts, so it takes fewer.
+ * Of every 8 age chunks, how many the feed thread seals itself (the seal thread does the rest
+ * and the writing): with vault evidence the feed also decrypts, so it takes few.
  */
 const FEED_SHARE = 1;
 /** Age chunks between the two threads: 128 slots, 8 MiB of shared memory. */
