@@ -10,10 +10,11 @@ import { fingerprintOf } from '../electron/office/office-card';
 import { type OfficeKeys } from '../electron/office/office-keys';
 
 /**
- * One step of the exchange benchmark in a process of its own (bench/exchange.ts starts it), so
- * the peak memory it reports (the process's maxRSS, all threads) is the step's and nothing else.
- * Prints one JSON line: { seconds, maxRssMiB, jobMiB } — jobMiB is the peak above what the
- * process held before the step began (Node, tsx and the modules: about 110 MiB here).
+ * One step of the exchange benchmark in a process of its own (bench/exchange.ts bundles it and
+ * runs it under bare Node, as main runs in the app), so the peak memory it reports (the
+ * process's maxRSS, all threads) is the step's and nothing else. Prints one JSON line:
+ * { seconds, maxRssMiB, jobMiB } — jobMiB is the peak above what the process held before the
+ * step began (Node and the modules: about 55 MiB here), booted threads included.
  */
 export interface StepJob {
   keys: Omit<OfficeKeys, 'signingPrivate'> & { signingPrivate: string };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { evidenceFile } from '../electron/evidence/evidence-paths';
 import { storeEvidence } from '../electron/evidence/evidence-store';
 import { generateOfficeKeys } from '../electron/office/office-keys';
+import { build } from 'esbuild';
 import { type StepJob } from './exchange-step';
 import { type PrintFigure } from './print';
 
@@ -45,15 +46,31 @@ async function makeEvidence(dir: string, size: number): Promise<StepJob['blobs']
   return blobs;
 }
 
-/** Run one step in its own process (bench/exchange-step.ts): its time and peak memory. */
-function step(name: string, jobFile: string, boot: 'warm' | 'cold' = 'warm') {
+/**
+ * bench/exchange-step.ts bundled into one plain script, so each step runs under bare Node as
+ * main runs in the app (bundled by electron-vite), without tsx's loader in its memory.
+ */
+async function bundleStep(dir: string): Promise<string> {
+  const outfile = join(dir, 'exchange-step.cjs');
+  await build({
+    entryPoints: [join(__dirname, 'exchange-step.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Run one step in its own process: its time and peak memory. */
+function step(script: string, name: string, jobFile: string, boot: 'warm' | 'cold' = 'warm') {
   // Nothing left to write back from the previous step, which would slow whichever comes next.
   execFileSync('sync');
-  const output = execFileSync(
-    process.execPath,
-    [...process.execArgv, join(__dirname, 'exchange-step.ts'), name, jobFile, boot],
-    { encoding: 'utf8' },
-  );
+  const output = execFileSync(process.execPath, [script, name, jobFile, boot], {
+    encoding: 'utf8',
+  });
   return JSON.parse(output.trim().split('\n').at(-1)!) as {
     seconds: number;
     maxRssMiB: number;
@@ -99,6 +116,7 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
     await mkdir(job.folder);
     await mkdir(job.store);
     const jobFile = join(dir, 'job.json');
+    const script = await bundleStep(dir);
     await writeFile(jobFile, JSON.stringify(job));
     const all = join(dir, 'all');
     const plainSize = (await stat(all)).size;
@@ -127,14 +145,14 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
       // Export: decrypt each vault item, encrypt the archive, read the file back and check it;
       // with threads that boot when the job starts ("cold"), then booted ahead as the app does
       // (exchange.prepare, when the handoff screen opens). The last file is the one imported.
-      seconds.exportCold.push(step('export', jobFile, 'cold').seconds);
+      seconds.exportCold.push(step(script, 'export', jobFile, 'cold').seconds);
       await removeExported(jobFile);
-      record('export', step('export', jobFile));
+      record('export', step(script, 'export', jobFile));
       // Import, first pass: decrypt, hash every entry, check the signature.
-      seconds.importCold.push(step('import', jobFile, 'cold').seconds);
-      record('import', step('import', jobFile));
+      seconds.importCold.push(step(script, 'import', jobFile, 'cold').seconds);
+      record('import', step(script, 'import', jobFile));
       // Import, apply pass: read again, encrypt each item under a fresh key of the receiver's.
-      record('apply', step('apply', jobFile));
+      record('apply', step(script, 'apply', jobFile));
       await rm(job.store, { recursive: true });
       await mkdir(job.store);
       seconds.enc.push(cli(`age -r ${keys.ageRecipient} -o ${all}.age ${all}`));
