@@ -59,7 +59,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...casePartHandlers(context),
     ...evidenceHandlers(context),
     ...draftHandlers(context),
-    ...exchangeHandlers(context),
+    ...exchangeHandlers(context, options.exchange),
     ...driveHandlers(context),
     ...riskHandlers(context),
     ...dashboardHandlers(context),

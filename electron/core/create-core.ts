@@ -1,6 +1,7 @@
 import { type LockReason } from '../../shared/contract';
 import { type Reply } from '../../shared/errors';
 import { type Language } from '../../shared/preferences';
+import { type ExchangeOptions } from '../handlers/exchange-handlers';
 import { type KdfParams } from '../vault/kdf';
 import { type CoreAdapters } from './adapters';
 
@@ -12,6 +13,8 @@ export interface CoreOptions {
   defaultLanguage: Language;
   /** Argon2id cost for new key slots; tests pass the minimum to stay fast. */
   kdf?: KdfParams;
+  /** Tests only: how exports behave on disk (a slow drive, a small split size). */
+  exchange?: ExchangeOptions;
 }
 
 export interface Core {

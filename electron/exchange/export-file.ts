@@ -10,6 +10,7 @@ import { writeArchive, type ManifestFields } from './archive-writer';
 import { createEncryptingWriter, removeParts } from './encrypting-writer';
 import { type ExportSource } from './exchange-records';
 import { type Manifest } from './manifest';
+import { type SyncPart } from './part-flusher';
 import { verifyReadBack } from './read-back';
 
 /** FAT32 refuses files of 4 GiB and more. */
@@ -26,6 +27,8 @@ export interface ExportFileOptions {
   verifyKey: AgeKey;
   folder: string;
   splitSize?: number;
+  /** How each stretch of a part is flushed (tests slow the drive down). */
+  syncPart?: SyncPart;
   signal?: AbortSignal;
   onProgress?: (phase: ExportPhase, done: number, total: number) => void;
 }
@@ -49,7 +52,12 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
   const splitSize = options.splitSize ?? FAT32_SPLIT;
   const evidenceTotal = (await options.source.evidence()).reduce((sum, b) => sum + b.size, 0);
   let evidenceDone = 0;
-  const writer = await createEncryptingWriter({ target: options.target, tempBase, splitSize });
+  const writer = await createEncryptingWriter({
+    target: options.target,
+    tempBase,
+    splitSize,
+    syncPart: options.syncPart,
+  });
   const cancel = () => void writer.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
   let finals: string[] = [];

@@ -12,6 +12,7 @@ import { recordEvidenceExport } from './evidence-records';
 import { type ExchangeRecord, recordHash } from './exchange-records';
 import { checkExportConsent } from './export-consent';
 import { exportToFile, type ExportPhase } from './export-file';
+import { type SyncPart } from './part-flusher';
 import { writeBase } from './merge';
 import { scopedRecords, type ExportScope } from './table-records';
 
@@ -27,6 +28,7 @@ export interface ExportRequest {
   folder: string;
   evidence: ExchangeEvidence;
   splitSize?: number;
+  syncPart?: SyncPart;
   signal?: AbortSignal;
   onProgress?: (phase: ExportPhase, done: number, total: number) => void;
 }
@@ -85,6 +87,7 @@ export async function runExport(request: ExportRequest) {
         : { identity: own.keys.ageIdentity },
     folder: request.folder,
     splitSize: request.splitSize,
+    syncPart: request.syncPart,
     signal: request.signal,
     onProgress: request.onProgress,
     fields: {

@@ -17,6 +17,7 @@ import { discardVerified } from '../exchange/import-reader';
 import { conflictVersions, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
 import { type JobProgress } from '../exchange/job-progress';
+import { type SyncPart } from '../exchange/part-flusher';
 import { provenanceOf } from '../exchange/provenance';
 import { CARD_MAX_BYTES, parseCard } from '../office/office-card';
 import { ownCard, partnerView } from '../office/office-views';
@@ -49,6 +50,8 @@ export interface ExchangeOptions {
   evidence?: ExchangeEvidence;
   /** Tests pass a small one to see files split into parts. */
   splitSize?: number;
+  /** Tests pass a slow one to watch an export's progress and cancel it. */
+  syncPart?: SyncPart;
 }
 
 export function exchangeHandlers(
@@ -179,6 +182,7 @@ export function exchangeHandlers(
           folder,
           evidence,
           splitSize: options.splitSize,
+          syncPart: options.syncPart,
           signal: controller.signal,
           onProgress: (phase, done, total) =>
             context.adapters.emit('exchange.progress', { jobId, phase, done, total }),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { exchangeOperations } from '../../shared/contract/exchange';
 import { expectNoSeriousViolations } from './support/axe';
-import { openExchangeTab } from './support/exchange-flows';
+import { openExchangeTab, startPassphraseExport } from './support/exchange-flows';
 import { expect, test } from './support/fixtures';
 import { createVault } from './support/flows';
 import { translator } from './support/i18n';
@@ -98,16 +98,7 @@ test('export: search the cases, tick across searches, and exactly the ticked one
   await expect(elsewhere.getByRole('checkbox', { checked: true })).toHaveCount(2);
   await expectNoSeriousViolations(page, 'export form with search results');
 
-  const toPassphrase = page.getByRole('radio', { name: t('handoff.export.toPassphrase') });
-  await toPassphrase.focus();
-  await page.keyboard.press('Space');
-  await page.getByLabel(t('handoff.export.passphrase'), { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel(t('handoff.export.confirmPassphrase'), { exact: true }).fill(PASSPHRASE);
-  const drive = page.getByRole('radio', { name: t('handoff.export.drive', { label: 'KINGSTON' }) });
-  await drive.focus();
-  await page.keyboard.press('Space');
-  await expect(drive).toBeChecked();
-  await page.getByRole('button', { name: t('handoff.export.start'), exact: true }).click();
+  await startPassphraseExport(page, PASSPHRASE, 'KINGSTON');
   await expect(
     page.getByText(t('handoff.export.summary', { records: 2, evidence: 0 }), { exact: false }),
   ).toBeVisible({ timeout: 30_000 });

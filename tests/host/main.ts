@@ -3,12 +3,14 @@ import { languageSchema } from '../../shared/preferences';
 import { startTestHost } from './server';
 
 /**
- * `npm run test-host -- --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>]`
- * (`--renderer` defaults to this checkout's `out/renderer`.)
+ * `npm run test-host -- --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>]
+ *  [--slow-drive-ms N]` (`--renderer` defaults to this checkout's `out/renderer`; with
+ * `--slow-drive-ms`, each 32 MiB an export writes takes that much longer to flush, as on a slow
+ * stick.)
  * Prints exactly one line on stdout, `test-host ready <url>`, once it listens; logs go to stderr.
  */
 const usage =
-  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close]';
+  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
       language: { type: 'string' },
       renderer: { type: 'string' },
       'exit-on-stdin-close': { type: 'boolean', default: false },
+      'slow-drive-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -35,6 +38,9 @@ async function main(): Promise<void> {
     fastKdf: values['fast-kdf'],
     ...(values.renderer === undefined ? {} : { rendererDir: values.renderer }),
     ...(language === undefined ? {} : { language }),
+    ...(values['slow-drive-ms'] === undefined
+      ? {}
+      : { slowDriveMs: Number(values['slow-drive-ms']) }),
   });
   process.stdout.write(`test-host ready ${host.url}\n`);
 

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { type Core, createCore } from '../../electron/core/create-core';
 import { type CoreAdapters } from '../../electron/core/adapters';
 import { type DetectedDrive } from '../../electron/drives/drive-types';
+import { type SyncPart } from '../../electron/exchange/part-flusher';
 import { describeMounts } from '../../electron/drives/system-drives';
 import { readRendererFile, securityHeaders } from '../../electron/main/renderer-files';
 import { TEST_HOST_CSP } from '../../electron/security/csp';
@@ -16,6 +17,14 @@ import { BRIDGE_PATH, BRIDGE_SCRIPT, TOKEN_HEADER, injectBridge } from './bridge
  * The browser test host: the real core behind a tiny HTTP server, so Chromium can run the real
  * renderer without Electron. Test tooling only; nothing here ships.
  */
+/** A drive that takes `ms` longer for every flush. */
+function slowDrive(ms: number): SyncPart {
+  return async (handle) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await handle.datasync();
+  };
+}
+
 export interface TestHostOptions {
   /** Folder for this host's vault; each test gets its own. */
   dataDir: string;
@@ -25,6 +34,8 @@ export interface TestHostOptions {
   fastKdf?: boolean;
   /** The language before the user picks one (the "system" language). */
   language?: Language;
+  /** Each flush of an export's part waits this long first, as on a slow stick. */
+  slowDriveMs?: number;
   /** The built renderer; defaults to `out/renderer` of this checkout. */
   rendererDir?: string;
   /** How often the core polls the fake idle time. */
@@ -96,6 +107,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     adapters,
     defaultLanguage: options.language ?? 'es',
     ...(options.fastKdf ? { kdf: KDF_MINIMUM } : {}),
+    ...(options.slowDriveMs === undefined
+      ? {}
+      : { exchange: { syncPart: slowDrive(options.slowDriveMs) } }),
   });
   const stopIdle = core.watchIdle(() => idleSeconds, options.idlePollMs ?? 250);
 

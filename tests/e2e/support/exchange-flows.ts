@@ -96,6 +96,23 @@ export async function swapCards(
 }
 
 /**
+ * On the export form: a passphrase (this office's own stick) and the detected drive `label`,
+ * chosen by keyboard; then start.
+ */
+export async function startPassphraseExport(page: Page, passphrase: string, label: string) {
+  const toPassphrase = page.getByRole('radio', { name: t('handoff.export.toPassphrase') });
+  await toPassphrase.focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel(t('handoff.export.passphrase'), { exact: true }).fill(passphrase);
+  await page.getByLabel(t('handoff.export.confirmPassphrase'), { exact: true }).fill(passphrase);
+  const drive = page.getByRole('radio', { name: t('handoff.export.drive', { label }) });
+  await drive.focus();
+  await page.keyboard.press('Space');
+  await expect(drive).toBeChecked();
+  await page.getByRole('button', { name: t('handoff.export.start'), exact: true }).click();
+}
+
+/**
  * Export everything for the partner `to` onto the stick (a folder the host reports as a drive
  * named KINGSTON), by keyboard; returns the name of the new file once main has verified it.
  */

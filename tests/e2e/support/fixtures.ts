@@ -11,6 +11,8 @@ export interface Fixtures {
   host: HostProcess;
   /** The page, opened on the host and loaded. */
   app: Page;
+  /** `test.use({ slowDriveMs })`: each flush of an export waits this long (a slow stick). */
+  slowDriveMs: number | undefined;
 }
 
 export const test = base.extend<Fixtures>({
@@ -21,8 +23,9 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir }, use, testInfo) => {
-    const host = await startHostProcess({ dataDir, language: 'es' });
+  slowDriveMs: [undefined, { option: true }],
+  host: async ({ dataDir, slowDriveMs }, use, testInfo) => {
+    const host = await startHostProcess({ dataDir, language: 'es', slowDriveMs });
     await use(host);
     await host.stop();
     if (testInfo.status !== testInfo.expectedStatus) {

@@ -34,6 +34,8 @@ export interface HostProcess {
 export async function startHostProcess(options: {
   dataDir: string;
   language?: 'es' | 'en';
+  /** Each flush of an export waits this long, as on a slow stick. */
+  slowDriveMs?: number;
 }): Promise<HostProcess> {
   const args = [
     require.resolve('tsx/cli'),
@@ -43,6 +45,7 @@ export async function startHostProcess(options: {
     '--fast-kdf',
     '--exit-on-stdin-close',
     ...(options.language === undefined ? [] : ['--language', options.language]),
+    ...(options.slowDriveMs === undefined ? [] : ['--slow-drive-ms', String(options.slowDriveMs)]),
     // The copy of out/renderer that global-setup took for this run.
     ...(process.env.RESGUARDO_E2E_RENDERER === undefined
       ? []
