@@ -38,11 +38,14 @@ function readFull(fd, buffer) {
   return filled;
 }
 
+/** One chunk sealed, as its body and its tag (written together, not joined: one copy less). */
 function sealEvidenceChunk(key, prefix, fileId, index, last, plain) {
   const { nonce, aad } = nonceAndAad(prefix, fileId, index, last);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
   cipher.setAAD(aad);
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  cipher.final();
+  return [body, cipher.getAuthTag()];
 }
 
 /** The plaintext of one sealed chunk, or null when it does not authenticate. */
@@ -62,9 +65,10 @@ function openEvidenceChunk(key, prefix, fileId, index, last, sealed) {
 
 /**
  * A new evidence file at <dir>/<file id>.part under a fresh key, fed in pieces of any size;
- * finish() seals the last chunk, fsyncs and renames it into place.
+ * finish() seals the last chunk, fsyncs and renames it into place. 'used', when given, is told
+ * of each sealed body once written (a discarder, RING_JS, frees it at once).
  */
-function createEvidenceSealer(dir) {
+function createEvidenceSealer(dir, used) {
   const fileId = crypto.randomBytes(16).toString('hex');
   const key = crypto.randomBytes(32);
   const prefix = crypto.randomBytes(PREFIX_LENGTH);
@@ -75,7 +79,14 @@ function createEvidenceSealer(dir) {
   let fill = 0;
   let index = 0;
   const seal = (last) => {
-    fs.writeSync(fd, sealEvidenceChunk(key, prefix, fileId, index, last, chunk.subarray(0, fill)));
+    const [body, tag] = sealEvidenceChunk(key, prefix, fileId, index, last, chunk.subarray(0, fill));
+    const written = fs.writevSync(fd, [body, tag]);
+    if (written < body.length + tag.length) {
+      // A short write (rare on a local disk): the rest, piece by piece.
+      if (written < body.length) fs.writeSync(fd, body.subarray(written));
+      fs.writeSync(fd, tag.subarray(Math.max(0, written - body.length)));
+    }
+    if (used) used.add(body);
     index += 1;
     fill = 0;
   };

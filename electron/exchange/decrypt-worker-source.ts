@@ -184,6 +184,7 @@ const WINDOW = 8 * 1024 * 1024;
 const EVIDENCE = 'evidence/';
 const { smallMax, store } = workerData;
 const fromOpen = workerData.port;
+const used = discarder();
 const mainFlow = flowOf(workerData.mainFlow);
 class Corrupt extends Error {}
 class TooLarge extends Error {}
@@ -212,7 +213,7 @@ function startEntry(block) {
   const wanted = store && evidence ? store.wanted[name.slice(EVIDENCE.length)] || 0 : 0;
   const sealers = [];
   for (let i = 0; i < wanted; i++) {
-    const sealer = createEvidenceSealer(store.folder);
+    const sealer = createEvidenceSealer(store.folder, used);
     open.push(sealer);
     sealers.push(sealer);
   }
@@ -307,7 +308,12 @@ fromOpen.on('message', (message) => {
       parentPort.postMessage({ type: 'finished' });
       return;
     }
-    for (const chunk of message.chunks) walk(asBuffer(chunk));
+    for (const chunk of message.chunks) {
+      walk(asBuffer(chunk));
+      // Nothing keeps a view into it (what goes on is copied).
+      used.add(chunk);
+    }
+    used.flush();
     releaseFlow(workerData.flow, message.bytes);
   } catch (error) {
     fromOpen.close();

@@ -38,6 +38,7 @@ ${EVIDENCE_FORMAT_JS}
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 const key = Buffer.from(workerData.payloadKey);
 const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const used = discarder();
 const share = workerData.share;
 class Corrupt extends Error {}
 
@@ -51,6 +52,7 @@ function emit(plain, last) {
   if (index % 8 < share) {
     const [body, tag] = ageSeal(key, index, plain, last);
     ring.put(body, flags | SEALED_FLAG, tag, zlib.crc32(tag, zlib.crc32(body)));
+    used.add(body);
   } else ring.put(plain, flags);
 }
 
@@ -103,6 +105,7 @@ function feedVault(source) {
       const plain = openEvidenceChunk(fileKey, prefix, source.fileId, index, last, sealed.subarray(0, length));
       if (plain === null) throw new Corrupt();
       push(plain);
+      used.add(plain);
       report(plain.length, last);
     }
   } finally {
@@ -140,6 +143,7 @@ parentPort.on('message', (message) => {
   try {
     if (message.type === 'data') {
       push(asBuffer(message.chunk));
+      used.add(message.chunk);
       parentPort.postMessage({ type: 'ack', bytes: message.chunk.byteLength });
     } else if (message.type === 'evidence') {
       if (message.source.kind === 'vault') feedVault(message.source);
@@ -184,6 +188,7 @@ ${IO_FAILURE_JS}
 const { tempBase, splitSize } = workerData;
 const key = Buffer.from(workerData.payloadKey);
 const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const used = discarder();
 const parts = [];
 const crcs = [];
 let fd = -1;
@@ -242,6 +247,7 @@ function write(bytes) {
 
 /** Several pieces in one system call when they fit in the current part; else one by one. */
 function writeAll(pieces) {
+  if (pieces.length === 0) return;
   const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
   let done = 0;
   if (fd >= 0 && inPart + bytes <= splitSize) {
@@ -267,6 +273,7 @@ try {
   let held = 0;
   const drain = () => {
     writeAll(pending);
+    for (const piece of pending) used.add(piece);
     pending.length = 0;
     for (; held > 0; held--) ring.release();
   };
