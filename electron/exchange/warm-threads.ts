@@ -33,12 +33,14 @@ const IDLE_MS = 3 * 60 * 1000;
 export class WarmThreads {
   private readonly idle = new Set<Worker>();
   private idleTimer: NodeJS.Timeout | null = null;
+  private wanted = 0;
 
   /**
    * Boot threads until `count` wait; resolves once they run (a job may take them sooner).
    * They are let go after a while unused.
    */
   async prepare(count: number): Promise<void> {
+    this.wanted = count;
     const booting: Promise<unknown>[] = [];
     while (this.idle.size < count) {
       const worker = this.boot();
@@ -48,6 +50,15 @@ export class WarmThreads {
     this.idleTimer?.refresh();
     this.idleTimer ??= setTimeout(() => this.release(), IDLE_MS).unref();
     await Promise.all(booting);
+  }
+
+  /**
+   * After a job: boot again what it took, while threads are wanted (the handoff screen asked
+   * for them within the last minutes), so a second export in a row starts at once too.
+   */
+  refill(): void {
+    if (this.idleTimer === null) return;
+    this.prepare(this.wanted).catch(() => undefined);
   }
 
   /** A thread running `source` with `workerData` (booted now when none waits). */

@@ -78,6 +78,7 @@ export function exchangeHandlers(
       });
     } finally {
       jobs.delete(jobId);
+      warmThreads.refill();
     }
   };
   // Verified imports waiting for `apply`, tied to the session that made them: a lock drops them.
@@ -190,6 +191,7 @@ export function exchangeHandlers(
         return result;
       } finally {
         jobs.delete(jobId);
+        warmThreads.refill();
       }
     },
     'exchange.prepare': async () => {

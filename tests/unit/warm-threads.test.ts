@@ -47,6 +47,22 @@ describe('threads booted ahead of a job', () => {
     expect(got).toBe('tres');
   });
 
+  it('boots again after a job what it took, only while threads are wanted', async () => {
+    threads.refill();
+    expect(threads.waiting).toBe(0);
+    await threads.prepare(2);
+    const taken = [1, 2].map(() =>
+      threads.run(ECHO, { value: 'x', cells: new SharedArrayBuffer(4) }),
+    );
+    await Promise.all(taken.map(answer));
+    expect(threads.waiting).toBe(0);
+    threads.refill();
+    expect(threads.waiting).toBe(2);
+    threads.release();
+    threads.refill();
+    expect(threads.waiting).toBe(0);
+  });
+
   it('lets waiting threads go', async () => {
     await threads.prepare(2);
     threads.release();
