@@ -42,30 +42,34 @@ const used = discarder();
 const share = workerData.share;
 class Corrupt extends Error {}
 
+// The chunk being filled is a claimed ring slot: the plaintext is copied once, into it.
 let counter = 0;
-const chunk = Buffer.allocUnsafe(AGE_CHUNK);
+let slot = null;
 let fill = 0;
 
-function emit(plain, last) {
+function emit(last) {
   const index = counter++;
   const flags = last ? LAST_FLAG : 0;
   if (index % 8 < share) {
-    const [body, tag] = ageSeal(key, index, plain, last);
-    ring.put(body, flags | SEALED_FLAG, tag, zlib.crc32(tag, zlib.crc32(body)));
+    // Sealed in place: the body and tag replace the plaintext they were made from.
+    const [body, tag] = ageSeal(key, index, slot.subarray(0, fill), last);
+    body.copy(slot);
+    tag.copy(slot, body.length);
+    ring.commit(body.length + tag.length, flags | SEALED_FLAG, zlib.crc32(tag, zlib.crc32(body)));
     used.add(body);
-  } else ring.put(plain, flags);
+  } else ring.commit(fill, flags, 0);
+  slot = null;
+  fill = 0;
 }
 
 function push(bytes) {
   let offset = 0;
   while (offset < bytes.length) {
     // A full chunk goes out as "not last" only once another byte follows it.
-    if (fill === AGE_CHUNK) {
-      emit(chunk, false);
-      fill = 0;
-    }
+    if (fill === AGE_CHUNK) emit(false);
+    slot ??= ring.claim();
     const take = Math.min(AGE_CHUNK - fill, bytes.length - offset);
-    bytes.copy(chunk, fill, offset, offset + take);
+    bytes.copy(slot, fill, offset, offset + take);
     fill += take;
     offset += take;
   }
@@ -150,7 +154,8 @@ parentPort.on('message', (message) => {
       else feedPlain(message.source);
       parentPort.postMessage({ type: 'evidenceDone' });
     } else if (message.type === 'end') {
-      emit(chunk.subarray(0, fill), true);
+      slot ??= ring.claim();
+      emit(true);
       key.fill(0);
       ring.end();
     }

@@ -23,19 +23,22 @@ function ringOf(shared, slots, slotSize) {
   let cursor = 0;
   return {
     stopped,
-    /** Copy bytes (and tail, when given) into the next slot, with flags and a CRC-32. */
-    put(bytes, flags, tail, crc) {
+    /** The next free slot, whole (blocks while the ring is full): fill it, then commit(). */
+    claim() {
       for (;;) {
         if (stopped()) throw new Stopped('stopped');
         const read = Atomics.load(control, 1);
         if (Atomics.load(control, 0) - read < slots) break;
         Atomics.wait(control, 1, read, 50);
       }
+      const slot = Atomics.load(control, 0) % slots;
+      return data.subarray(slot * slotSize, (slot + 1) * slotSize);
+    },
+    /** Hand over the claimed slot's first length bytes, with flags and a CRC-32. */
+    commit(length, flags, crc) {
       const written = Atomics.load(control, 0);
       const slot = written % slots;
-      bytes.copy(data, slot * slotSize);
-      if (tail) tail.copy(data, slot * slotSize + bytes.length);
-      meta[slot * 3] = bytes.length + (tail ? tail.length : 0);
+      meta[slot * 3] = length;
       meta[slot * 3 + 1] = flags;
       meta[slot * 3 + 2] = crc | 0;
       Atomics.store(control, 0, written + 1);
