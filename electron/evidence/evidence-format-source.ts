@@ -2,7 +2,7 @@
  * The evidence file format (docs/evidence-storage.md) as plain JavaScript, for the worker
  * sources that are evaluated as strings (see evidence-worker-source.ts for why strings). It
  * expects `crypto` and `fs` to be in scope, and defines MAGIC, PREFIX_LENGTH, HEADER_LENGTH,
- * CHUNK, TAG, nonceAndAad, readFull, sealEvidenceChunk, openEvidenceChunk and
+ * CHUNK, TAG, nonceAndAad, readFull, writeFully, sealEvidenceChunk, openEvidenceChunk and
  * createEvidenceSealer.
  *
  * MAGIC (8 bytes) ‖ nonce prefix (7 random bytes) ‖ chunks. Each chunk is AES-256-GCM over at
@@ -36,6 +36,20 @@ function readFull(fd, buffer) {
     filled += n;
   }
   return filled;
+}
+
+/** Write every byte of the pieces, in order (in one call unless the system writes less). */
+function writeFully(fd, pieces) {
+  let written = fs.writevSync(fd, pieces);
+  for (const piece of pieces) {
+    if (written >= piece.length) {
+      written -= piece.length;
+      continue;
+    }
+    let offset = written;
+    written = 0;
+    while (offset < piece.length) offset += fs.writeSync(fd, piece, offset, piece.length - offset);
+  }
 }
 
 /** One chunk sealed, as its body and its tag (written together, not joined: one copy less). */
@@ -80,12 +94,7 @@ function createEvidenceSealer(dir, used) {
   let index = 0;
   const seal = (last) => {
     const [body, tag] = sealEvidenceChunk(key, prefix, fileId, index, last, chunk.subarray(0, fill));
-    const written = fs.writevSync(fd, [body, tag]);
-    if (written < body.length + tag.length) {
-      // A short write (rare on a local disk): the rest, piece by piece.
-      if (written < body.length) fs.writeSync(fd, body.subarray(written));
-      fs.writeSync(fd, tag.subarray(Math.max(0, written - body.length)));
-    }
+    writeFully(fd, [body, tag]);
     if (used) used.add(body);
     index += 1;
     fill = 0;

@@ -1,3 +1,4 @@
+import { DISCARDER_JS } from '../files/discarder-source';
 import { EVIDENCE_FORMAT_JS } from './evidence-format-source';
 
 /**
@@ -18,7 +19,10 @@ const fs = require('node:fs');
 const crypto = require('node:crypto');
 
 ${EVIDENCE_FORMAT_JS}
+${DISCARDER_JS}
 const PROGRESS_EVERY = 4 * 1024 * 1024;
+// Each chunk's cipher output is freed once written, so memory stays flat (discarder).
+const used = discarder();
 
 const cancelFlag = new Int32Array(workerData.cancel);
 const cancelled = () => Atomics.load(cancelFlag, 0) === 1;
@@ -45,10 +49,9 @@ function encrypt({ source, target, key, fileId }) {
       const last = nextLength === 0;
       const plain = current.subarray(0, length);
       hash.update(plain);
-      const { nonce, aad } = nonceAndAad(prefix, fileId, index, last);
-      const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
-      cipher.setAAD(aad);
-      fs.writeSync(output, Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
+      const [body, tag] = sealEvidenceChunk(key, prefix, fileId, index, last, plain);
+      writeFully(output, [body, tag]);
+      used.add(body);
       done += length;
       if (done - reported >= PROGRESS_EVERY) {
         reported = done;
@@ -95,20 +98,13 @@ function decrypt({ source, target, key, fileId, expectedSha256, maxBytes }) {
       const last = index === chunks - 1;
       const length = readFull(input, sealed);
       if (length < TAG || (!last && length !== CHUNK + TAG)) return { corrupt: true };
-      const { nonce, aad } = nonceAndAad(prefix, fileId, index, last);
-      let plain;
-      try {
-        const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
-        decipher.setAAD(aad);
-        decipher.setAuthTag(sealed.subarray(length - TAG, length));
-        plain = Buffer.concat([decipher.update(sealed.subarray(0, length - TAG)), decipher.final()]);
-      } catch {
-        return { corrupt: true };
-      }
+      const plain = openEvidenceChunk(key, prefix, fileId, index, last, sealed.subarray(0, length));
+      if (plain === null) return { corrupt: true };
       hash.update(plain);
       if (memory) plain.copy(memory, done);
-      else fs.writeSync(output, plain);
+      else writeFully(output, [plain]);
       done += plain.length;
+      used.add(plain);
       if (done - reported >= PROGRESS_EVERY) {
         reported = done;
         parentPort.postMessage({ type: 'progress', done, total: plainSize });

@@ -1,3 +1,5 @@
+import { DISCARDER_JS } from '../files/discarder-source';
+
 /**
  * JavaScript shared by the exchange's worker sources (strings evaluated with
  * `new Worker(source, { eval: true })`; see encrypt-worker-source.ts for why strings). The
@@ -94,33 +96,7 @@ function flowOf(shared) {
 const SEALED_FLAG = 1;
 const LAST_FLAG = 2;
 const asBuffer = (view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
-/**
- * Frees cipher outputs once used, now rather than at the thread's next garbage collection
- * (which V8 starts only after ~64 MiB of them, so every thread of a job would hold that much):
- * their ArrayBuffers are transferred to a closed port, which drops them with the message.
- * Collected and let go 32 at a time (one message each time). Only buffers that own all of
- * their memory go: never a view into shared memory or Node's pool of small buffers.
- */
-function discarder() {
-  const { MessageChannel } = require('node:worker_threads');
-  const { port1: drop } = new MessageChannel();
-  drop.close();
-  let held = [];
-  const flush = () => {
-    if (held.length > 0) drop.postMessage(null, held);
-    held = [];
-  };
-  return {
-    add(view) {
-      const buffer = view.buffer;
-      if (buffer instanceof ArrayBuffer && view.byteOffset === 0 && buffer.byteLength === view.length && buffer.byteLength > 0) {
-        held.push(buffer);
-        if (held.length === 32) flush();
-      }
-    },
-    flush,
-  };
-}
+${DISCARDER_JS}
 /** The consumer's side of a flow (as worker-group.ts releaseFlow). */
 function releaseFlow(shared, bytes) {
   const cells = new Int32Array(shared);

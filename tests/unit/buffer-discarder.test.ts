@@ -1,15 +1,15 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { RING_JS } from '../../electron/exchange/worker-snippets';
+import { DISCARDER_JS } from '../../electron/files/discarder-source';
 
 interface Discarder {
   add(view: Uint8Array): void;
   flush(): void;
 }
 
-/** RING_JS's discarder, as the exchange threads evaluate it. */
-const discarder = new Function('require', `${RING_JS}\nreturn discarder;`)(
+/** The discarder, as the worker threads evaluate it. */
+const discarder = new Function('require', `${DISCARDER_JS}\nreturn discarder;`)(
   createRequire(__filename),
 ) as () => Discarder;
 

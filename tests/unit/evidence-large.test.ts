@@ -84,7 +84,8 @@ describe('large evidence', () => {
     console.log(
       `evidence 300 MB: peak RSS growth ${(growth / MiB).toFixed(1)} MiB, longest event-loop gap ${longestGap.toFixed(0)} ms`,
     );
-    expect(growth).toBeLessThan(SIZE / 4);
+    // One thread with 64 KiB buffers, each freed once used (~40 MiB more if left to V8).
+    expect(growth).toBeLessThan(SIZE / 8);
     // The main loop kept ticking while the worker encrypted and decrypted (loose: shared machines).
     expect(longestGap).toBeLessThan(1_000);
   }, 120_000);
@@ -115,8 +116,9 @@ describe('large evidence', () => {
     console.log(
       `exchange 256 MiB: peak RSS growth ${(growth / MiB).toFixed(1)} MiB, longest event-loop gap ${longestGap.toFixed(0)} ms`,
     );
-    // Two threads and their 8 MiB ring per job; holding the item in memory would be ≥ 256 MiB.
-    expect(growth).toBeLessThan(EXCHANGED / 2);
+    // Two threads and their 8 MiB in flight per job, each used buffer freed at once: ~25–50 MiB
+    // (80–110 MiB when V8 is left to collect them; holding the item would be ≥ 256 MiB).
+    expect(growth).toBeLessThan(EXCHANGED / 4);
     expect(longestGap).toBeLessThan(1_000);
   }, 120_000);
 });
