@@ -137,8 +137,8 @@ export class ArchiveSink {
     if (!marker.success || marker.data.format !== FORMAT_NAME) {
       throw new AppFailure('exchange_not_ours');
     }
-    if (marker.data.version !== FORMAT_VERSION)
-      throw new AppFailure('exchange_version_unsupported');
+    // Older versions are read too; a newer one says to update the app.
+    if (marker.data.version > FORMAT_VERSION) throw new AppFailure('exchange_version_unsupported');
     this.phase = 'content';
   }
 }

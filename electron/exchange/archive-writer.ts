@@ -6,7 +6,7 @@ import {
   ENTRY,
   evidenceEntryName,
   FORMAT_NAME,
-  FORMAT_VERSION,
+  formatVersionFor,
   type Manifest,
   type ManifestPart,
   recordsEntryName,
@@ -52,10 +52,10 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
     await emit(tarPadding(body.length));
   };
 
-  await entry(
-    ENTRY.format,
-    Buffer.from(JSON.stringify({ format: FORMAT_NAME, version: FORMAT_VERSION })),
-  );
+  // Version 1 unless there are deletion notices: offices not yet updated read it too.
+  const { deleted = [], ...fields } = options.fields;
+  const version = formatVersionFor(deleted);
+  await entry(ENTRY.format, Buffer.from(JSON.stringify({ format: FORMAT_NAME, version })));
 
   let lines: Buffer[] = [];
   let pending = 0;
@@ -99,8 +99,9 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
 
   const manifest: Manifest = {
     format: FORMAT_NAME,
-    version: FORMAT_VERSION,
-    ...options.fields,
+    version,
+    ...fields,
+    ...(deleted.length > 0 ? { deleted } : {}),
     recordCount,
     parts,
   };

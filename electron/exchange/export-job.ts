@@ -11,6 +11,7 @@ import { type ExchangeEvidence } from './exchange-evidence';
 import { recordEvidenceExport } from './evidence-records';
 import { type ExchangeRecord, recordHash } from './exchange-records';
 import { checkExportConsent } from './export-consent';
+import { deletedSinceExchange, forgetSent } from './deletion-notices';
 import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
 import { writeBase } from './merge';
@@ -63,6 +64,9 @@ export async function runExport(request: ExportRequest) {
     throw new AppFailure('consent_missing', { fields });
   }
   await mkdir(request.folder, { recursive: true }).catch(rethrowWriteFailure);
+  // What these offices had from us, or sent us, and we deleted since: they are told, once.
+  const offices = partners.map((p) => p.fingerprint);
+  const deleted = await deletedSinceExchange(db, offices);
   const exported: { kind: string; id: string; hash: string }[] = [];
   const source = {
     async *records(): AsyncGenerator<ExchangeRecord> {
@@ -100,7 +104,8 @@ export async function runExport(request: ExportRequest) {
         signingPublic: own.signingPublic,
       },
       sequence: await nextSequence(db),
-      recipients: partners.map((p) => p.fingerprint),
+      recipients: offices,
+      deleted,
     },
   });
   const evidenceCount = result.manifest.parts.filter((p) => p.name.startsWith('evidence/')).length;
@@ -112,6 +117,7 @@ export async function runExport(request: ExportRequest) {
       for (const one of exported)
         await writeBase(tx, partner.fingerprint, one.kind, one.id, one.hash);
     }
+    await forgetSent(tx, offices, deleted);
     await appendAudit(tx, {
       actor: request.actor,
       action: 'export',
@@ -122,6 +128,7 @@ export async function runExport(request: ExportRequest) {
         recordCount: result.manifest.recordCount,
         evidenceCount,
         sequence: result.manifest.sequence,
+        ...(deleted.length > 0 ? { deletionNotices: deleted.length } : {}),
         // Sent knowing these people and collectives had not consented to it.
         ...(consent && consent.gapCount > 0 ? { withoutConsent: consent.gapCount } : {}),
       },

@@ -7,6 +7,7 @@ import { spokenFingerprint } from '../office/office-card';
 import { ownCard } from '../office/office-views';
 import { findPartner } from '../office/partner-repository';
 import { type AgeKey } from './age-reader';
+import { heldHere, receiveNotices } from './deletion-notices';
 import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
@@ -81,6 +82,7 @@ export async function prepareImport(
       createdAt: manifest.createdAt,
       counts: countVerdicts(classified),
       evidenceCount: verified.evidence.size,
+      deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
       records: classified
         .slice(0, 500)
         .map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
@@ -139,6 +141,9 @@ export async function applyImport(
         at,
       };
       const counts = await applyRecords(tx, verified.records, origin, hooks);
+      // Records the sender no longer has: our copies stay, with a notice beside them.
+      const held = await heldHere(tx, manifest.deleted ?? [], manifest.sender.fingerprint);
+      await receiveNotices(tx, held, origin);
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -166,6 +171,7 @@ export async function applyImport(
           sequence: manifest.sequence,
           ...counts,
           evidence: verified.evidence.size,
+          ...(held.length > 0 ? { deletedThere: held.length } : {}),
         },
       });
       return counts;

@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import { NOTICE_KINDS } from './deletion-notices';
 
 export const FORMAT_NAME = 'resguardo-exchange';
-export const FORMAT_VERSION = 1;
+/**
+ * The newest version this app reads and writes. Version 2 adds `deleted` to the manifest; a file
+ * without deletion notices is still written as version 1, so an office that has not updated yet
+ * reads it.
+ */
+export const FORMAT_VERSION = 2;
+export const formatVersionFor = (deleted: readonly unknown[]) => (deleted.length > 0 ? 2 : 1);
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -17,24 +24,35 @@ export const partSchema = z.strictObject({
   sha256,
 });
 
-export const manifestSchema = z.strictObject({
-  format: z.literal(FORMAT_NAME),
-  version: z.literal(FORMAT_VERSION),
-  exportId: z.uuid(),
-  createdAt: z.iso.datetime(),
-  sender: z.strictObject({
-    name: z.string().max(200),
-    fingerprint: sha256,
-    ageRecipient: z.string().max(100),
-    signingPublic: z.string().max(100),
-  }),
-  /** Per sender, strictly increasing: an older file replayed later is refused. */
-  sequence: z.number().int().positive(),
-  /** Fingerprints of the offices it was encrypted to; empty for a passphrase export. */
-  recipients: z.array(sha256).max(100),
-  recordCount: z.number().int().nonnegative(),
-  parts: z.array(partSchema).max(200_000),
-});
+export const manifestSchema = z
+  .strictObject({
+    format: z.literal(FORMAT_NAME),
+    version: z.union([z.literal(1), z.literal(2)]),
+    exportId: z.uuid(),
+    createdAt: z.iso.datetime(),
+    sender: z.strictObject({
+      name: z.string().max(200),
+      fingerprint: sha256,
+      ageRecipient: z.string().max(100),
+      signingPublic: z.string().max(100),
+    }),
+    /** Per sender, strictly increasing: an older file replayed later is refused. */
+    sequence: z.number().int().positive(),
+    /** Fingerprints of the offices it was encrypted to; empty for a passphrase export. */
+    recipients: z.array(sha256).max(100),
+    recordCount: z.number().int().nonnegative(),
+    parts: z.array(partSchema).max(200_000),
+    /**
+     * Version 2: cases, people and collectives the sender exchanged with a recipient before and
+     * no longer has. The receiver keeps its copy, with the notice beside it.
+     */
+    deleted: z
+      .array(z.strictObject({ kind: z.enum(NOTICE_KINDS), id: z.uuid() }))
+      .max(200_000)
+      .optional(),
+  })
+  // Only version 2 may carry notices.
+  .refine((manifest) => manifest.version === 2 || manifest.deleted === undefined);
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestPart = z.infer<typeof partSchema>;
 

@@ -1,4 +1,5 @@
 import { type Queryable } from '../database/sqlite';
+import { noticesFor } from './deletion-notices';
 
 export type ProvenanceKind = 'cases' | 'people' | 'collectives';
 
@@ -7,6 +8,8 @@ export interface Provenance {
   receivedFrom: { officeName: string; exportedAt: string; importedAt: string } | null;
   /** Offices that hold a copy (sent there or received from there); null: no longer a partner. */
   exchangedWith: { name: string | null }[];
+  /** Offices that said they no longer have it (deleted there), as of which of their exports. */
+  deletedThere: { officeName: string; exportedAt: string }[];
 }
 
 /**
@@ -39,5 +42,6 @@ export async function provenanceOf(
     exchangedWith: offices.map((row) => ({
       name: row['name'] === null ? null : String(row['name']),
     })),
+    deletedThere: await noticesFor(db, kind, id),
   };
 }

@@ -56,6 +56,11 @@ export const importPreviewSchema = z.strictObject({
   createdAt: z.string(),
   counts: countsSchema,
   evidenceCount: z.number().int(),
+  /**
+   * Cases, people and collectives held here that the sender says it no longer has (deleted
+   * there). Applying keeps them, with a notice on their page.
+   */
+  deletedThere: z.number().int(),
   /** The first records, with what applying would do to each (the counts cover all). */
   records: z
     .array(
@@ -220,6 +225,8 @@ export const exchangeOperations = {
         .strictObject({ officeName: z.string(), exportedAt: z.string(), importedAt: z.string() })
         .nullable(),
       exchangedWith: z.array(z.strictObject({ name: z.string().nullable() })),
+      /** Offices whose export said they no longer have it: our copy stays. */
+      deletedThere: z.array(z.strictObject({ officeName: z.string(), exportedAt: z.string() })),
     }),
   },
   /** One conflict's two versions, field by field, for a side-by-side view. */

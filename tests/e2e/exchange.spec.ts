@@ -64,6 +64,20 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     const provenance = pageB.getByTestId('provenance');
     await expect(provenance).toContainText(pattern('es', 'provenance.receivedFrom'));
     await expect(provenance).toContainText(office.officeName);
+
+    // A deletes the case; its next file tells B, whose copy stays, with a note on its page.
+    await hostA.ipc('cases.delete', { id: caseId });
+    await openCases(pageA); // The export form opens afresh.
+    const second = await exportToStick(pageA, hostA, b.name, stick, { withoutConsent: [DEFENDER] });
+    const told = await previewFromStick(pageB, hostB, stick, second);
+    await expect(told).toContainText(t('handoff.import.counts.deletedThere', { count: 1 }));
+    await applyPreview(pageB, told, { new: 0, update: 0, conflict: 0, evidence: 0 });
+    await openCases(pageB);
+    await pageB.getByRole('link', { name: CASE_TITLE }).click();
+    await expect(pageB.getByTestId('deleted-there')).toContainText(office.officeName);
+    await expect(pageB.getByTestId('deleted-there')).toContainText(
+      pattern('es', 'provenance.deletedThere'),
+    );
   } finally {
     await contextB.close();
     await hostB.stop();

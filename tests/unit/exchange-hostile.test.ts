@@ -132,7 +132,7 @@ describe('hostile import files', () => {
       ],
       [
         'a future format version',
-        async () => encryptTo(cardB.ageRecipient, tar([['format.json', marker(2)]]), folder),
+        async () => encryptTo(cardB.ageRecipient, tar([['format.json', marker(3)]]), folder),
         'exchange_version_unsupported',
       ],
       [
@@ -197,25 +197,25 @@ describe('hostile import files', () => {
     const folder = await tempDir();
     const { manifest, keys } = await innerArchive(memorySource(sampleRecords, []));
     const records = Buffer.from(sampleRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    /** The archive with `content` as its manifest, signed by the sender's own key. */
+    const signed = (content: object) => {
+      const manifestBytes = Buffer.from(JSON.stringify(content));
+      return tar([
+        ['format.json', marker(1)],
+        ['records-0001.jsonl', records],
+        ['manifest.json', manifestBytes],
+        ['manifest.sig', signBytes(keys, manifestBytes)],
+      ]);
+    };
     const lying = { ...manifest, parts: [{ ...manifest.parts[0]!, sha256: 'f'.repeat(64) }] };
-    const manifestBytes = Buffer.from(JSON.stringify(lying));
-    const forged = tar([
-      ['format.json', marker(1)],
-      ['records-0001.jsonl', records],
-      ['manifest.json', manifestBytes],
-      ['manifest.sig', signBytes(keys, manifestBytes)],
-    ]);
-    b.choose.file = await encryptTo(cardB.ageRecipient, forged, folder);
+    b.choose.file = await encryptTo(cardB.ageRecipient, signed(lying), folder);
+    expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
+    // Deletion notices belong to version 2: a version-1 manifest carrying them is damaged.
+    const notices = { ...manifest, deleted: [{ kind: 'cases', id: crypto.randomUUID() }] };
+    b.choose.file = await encryptTo(cardB.ageRecipient, signed(notices), folder);
     expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
     // The control: the same forgery with the true hash is accepted.
-    const honestBytes = Buffer.from(JSON.stringify(manifest));
-    const honest = tar([
-      ['format.json', marker(1)],
-      ['records-0001.jsonl', records],
-      ['manifest.json', honestBytes],
-      ['manifest.sig', signBytes(keys, honestBytes)],
-    ]);
-    b.choose.file = await encryptTo(cardB.ageRecipient, honest, folder);
+    b.choose.file = await encryptTo(cardB.ageRecipient, signed(manifest), folder);
     expect((await b.op('exchange.preview', {}))?.sender.status).toBe('unknown');
   });
 });

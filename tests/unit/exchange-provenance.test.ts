@@ -21,10 +21,12 @@ describe('where a record came from and who holds it', () => {
     expect(await a.op('exchange.provenance', { kind: 'cases', id: shared.id })).toEqual({
       receivedFrom: null,
       exchangedWith: [{ name: cardB.name }],
+      deletedThere: [],
     });
     expect(await a.op('exchange.provenance', { kind: 'cases', id: local.id })).toEqual({
       receivedFrom: null,
       exchangedWith: [],
+      deletedThere: [],
     });
     const there = await b.op('exchange.provenance', { kind: 'cases', id: shared.id });
     expect(there).toEqual({
@@ -34,6 +36,7 @@ describe('where a record came from and who holds it', () => {
         importedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
       },
       exchangedWith: [{ name: cardA.name }],
+      deletedThere: [],
     });
 
     // An office removed from the list still holds its copy: counted, without a name.
@@ -41,6 +44,7 @@ describe('where a record came from and who holds it', () => {
     expect(await a.op('exchange.provenance', { kind: 'cases', id: shared.id })).toEqual({
       receivedFrom: null,
       exchangedWith: [{ name: null }],
+      deletedThere: [],
     });
   });
 });

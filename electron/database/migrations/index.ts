@@ -10,6 +10,7 @@ import { migration0009 } from './0009-dashboard-counts-and-activity';
 import { migration0010 } from './0010-custody-counterpart';
 import { migration0011 } from './0011-risk-dashboard-indexes';
 import { migration0012 } from './0012-drafts-follow-deletes';
+import { migration0013 } from './0013-deletion-notices';
 import { type Migration } from './migration';
 
 /** In order. The last one's number is the schema version this build of the app expects. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export type { Migration };

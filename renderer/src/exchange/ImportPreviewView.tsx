@@ -53,6 +53,9 @@ export function ImportPreviewView(props: {
         <li>{t('handoff.import.counts.update', { count: counts.update })}</li>
         <li>{t('handoff.import.counts.unchanged', { count: counts.unchanged })}</li>
         <li>{t('handoff.import.counts.conflict', { count: counts.conflict })}</li>
+        {preview.deletedThere === 0 ? null : (
+          <li>{t('handoff.import.counts.deletedThere', { count: preview.deletedThere })}</li>
+        )}
         <li>{t('handoff.import.counts.evidence', { count: preview.evidenceCount })}</li>
       </ul>
       <table className="import-records">

@@ -15,10 +15,10 @@ export function ProvenanceNote({ provenance }: { provenance: Provenance | null }
   const format = useFormat();
   const officeNames = useOfficeNames();
   if (provenance === null) return null;
-  const { receivedFrom } = provenance;
+  const { receivedFrom, deletedThere } = provenance;
   // The office it came from is said once, in "received from".
   const others = provenance.exchangedWith.filter((o) => o.name !== receivedFrom?.officeName);
-  if (receivedFrom === null && others.length === 0) return null;
+  if (receivedFrom === null && others.length === 0 && deletedThere.length === 0) return null;
   return (
     <div className="record-meta" data-testid="provenance">
       {receivedFrom === null ? null : (
@@ -33,6 +33,14 @@ export function ProvenanceNote({ provenance }: { provenance: Provenance | null }
       {others.length === 0 ? null : (
         <p>{t('provenance.exchangedWith', { offices: officeNames(others) })}</p>
       )}
+      {deletedThere.map((notice) => (
+        <p key={notice.officeName} data-testid="deleted-there">
+          {t('provenance.deletedThere', {
+            office: notice.officeName,
+            sent: format.moment(notice.exportedAt),
+          })}
+        </p>
+      ))}
     </div>
   );
 }

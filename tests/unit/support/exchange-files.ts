@@ -1,3 +1,4 @@
+import { type DeletedRecord } from '../../../electron/exchange/deletion-notices';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,14 +54,18 @@ export async function senderFields(keys: OfficeKeys, sequence = 1) {
   };
 }
 
-/** The plaintext inner tar a sender would write, in memory. */
-export async function innerArchive(source: ExportSource, keys?: OfficeKeys) {
+/** The plaintext inner tar a sender would write, in memory (`deleted`: its notices). */
+export async function innerArchive(
+  source: ExportSource,
+  keys?: OfficeKeys,
+  deleted: DeletedRecord[] = [],
+) {
   const sender = keys ?? (await generateOfficeKeys());
   const chunks: Buffer[] = [];
   const manifest = await writeArchive({
     source,
     keys: sender,
-    fields: await senderFields(sender),
+    fields: { ...(await senderFields(sender)), deleted },
     write: async (bytes) => void chunks.push(Buffer.from(bytes)),
     writeEvidence: async (evidence) => {
       if (evidence.source.kind !== 'plain') throw new Error('plain evidence only');

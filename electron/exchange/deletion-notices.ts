@@ -1,0 +1,118 @@
+import { type Queryable } from '../database/sqlite';
+
+/** The records whose deletion travels: what a person sees and deletes as a whole. */
+export const NOTICE_KINDS = ['cases', 'people', 'collectives'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export interface DeletedRecord {
+  kind: NoticeKind;
+  id: string;
+}
+
+const KIND_LIST = NOTICE_KINDS.map((kind) => `'${kind}'`).join(', ');
+
+/**
+ * Records exchanged with one of `offices` (a common base remains) that no longer exist here:
+ * deleted since. Listed in the next export to those offices, once.
+ */
+export async function deletedSinceExchange(
+  db: Queryable,
+  offices: readonly string[],
+): Promise<DeletedRecord[]> {
+  if (offices.length === 0) return [];
+  const rows = await db.all(
+    `SELECT DISTINCT b.kind, b.record_id FROM exchange_bases b
+      WHERE b.office IN (${offices.map(() => '?').join(', ')})
+        AND b.kind IN (${KIND_LIST})
+        AND NOT EXISTS (
+          SELECT 1 FROM cases WHERE b.kind = 'cases' AND id = b.record_id
+          UNION ALL SELECT 1 FROM people WHERE b.kind = 'people' AND id = b.record_id
+          UNION ALL SELECT 1 FROM collectives WHERE b.kind = 'collectives' AND id = b.record_id)
+      ORDER BY b.kind, b.record_id`,
+    [...offices],
+  );
+  return rows.map((row) => ({ kind: row['kind'] as NoticeKind, id: String(row['record_id']) }));
+}
+
+/** After the export that told them: those offices no longer share these records with us. */
+export async function forgetSent(
+  tx: Queryable,
+  offices: readonly string[],
+  deleted: readonly DeletedRecord[],
+): Promise<void> {
+  for (const office of offices) {
+    for (const { kind, id } of deleted) {
+      await tx.run('DELETE FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?', [
+        office,
+        kind,
+        id,
+      ]);
+    }
+  }
+}
+
+/**
+ * Of an incoming file's notices, those about records this office holds and exchanged with the
+ * sender: a notice about anything else (a record it never had from us, a made-up id) is ignored.
+ */
+export async function heldHere(
+  db: Queryable,
+  deleted: readonly DeletedRecord[],
+  sender: string,
+): Promise<DeletedRecord[]> {
+  const held: DeletedRecord[] = [];
+  for (const record of deleted) {
+    // `kind` is one of NOTICE_KINDS (the manifest's schema): a table name.
+    const row = await db.get(
+      `SELECT 1 AS found FROM ${record.kind} WHERE id = ?
+          AND EXISTS (SELECT 1 FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?)`,
+      [record.id, sender, record.kind, record.id],
+    );
+    if (row) held.push(record);
+  }
+  return held;
+}
+
+/**
+ * Keep the notices beside our copies (never deleting them: that is a person's choice), and stop
+ * counting the sender among the offices that hold a copy.
+ */
+export async function receiveNotices(
+  tx: Queryable,
+  held: readonly DeletedRecord[],
+  origin: { office: string; officeName: string; exportedAt: string; at: string },
+): Promise<void> {
+  for (const { kind, id } of held) {
+    await tx.run(
+      `INSERT INTO exchange_deletion_notices
+         (kind, record_id, office, office_name, exported_at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(kind, record_id, office) DO UPDATE SET
+         office_name = excluded.office_name, exported_at = excluded.exported_at,
+         received_at = excluded.received_at`,
+      [kind, id, origin.office, origin.officeName, origin.exportedAt, origin.at],
+    );
+    await tx.run('DELETE FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?', [
+      origin.office,
+      kind,
+      id,
+    ]);
+  }
+}
+
+/** The offices that said they no longer have this record, and as of which of their exports. */
+export async function noticesFor(
+  db: Queryable,
+  kind: NoticeKind,
+  id: string,
+): Promise<{ officeName: string; exportedAt: string }[]> {
+  const rows = await db.all(
+    `SELECT office_name, exported_at FROM exchange_deletion_notices
+      WHERE kind = ? AND record_id = ? ORDER BY exported_at DESC`,
+    [kind, id],
+  );
+  return rows.map((row) => ({
+    officeName: String(row['office_name']),
+    exportedAt: String(row['exported_at']),
+  }));
+}
