@@ -34,7 +34,7 @@ export function ProvenanceNote({ provenance }: { provenance: Provenance | null }
         <p>{t('provenance.exchangedWith', { offices: officeNames(others) })}</p>
       )}
       {deletedThere.map((notice) => (
-        <p key={notice.officeName} data-testid="deleted-there">
+        <p key={`${notice.officeName} ${notice.exportedAt}`} data-testid="deleted-there">
           {t('provenance.deletedThere', {
             office: notice.officeName,
             sent: format.moment(notice.exportedAt),
