@@ -78,6 +78,7 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await expect(pageB.getByTestId('deleted-there')).toContainText(
       pattern('es', 'provenance.deletedThere'),
     );
+    await expectNoSeriousViolations(pageB, 'case page with a deletion notice');
   } finally {
     await contextB.close();
     await hostB.stop();
