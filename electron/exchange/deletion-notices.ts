@@ -1,8 +1,6 @@
 import { type Queryable } from '../database/sqlite';
-
-/** The records whose deletion travels: what a person sees and deletes as a whole. */
-export const NOTICE_KINDS = ['cases', 'people', 'collectives'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+import { NOTICE_KINDS, type NoticeKind } from './manifest';
+import { dropBase } from './merge';
 
 export interface DeletedRecord {
   kind: NoticeKind;
@@ -41,13 +39,7 @@ export async function forgetSent(
   deleted: readonly DeletedRecord[],
 ): Promise<void> {
   for (const office of offices) {
-    for (const { kind, id } of deleted) {
-      await tx.run('DELETE FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?', [
-        office,
-        kind,
-        id,
-      ]);
-    }
+    for (const { kind, id } of deleted) await dropBase(tx, office, kind, id);
   }
 }
 
@@ -92,11 +84,7 @@ export async function receiveNotices(
          received_at = excluded.received_at`,
       [kind, id, origin.office, origin.officeName, origin.exportedAt, origin.at],
     );
-    await tx.run('DELETE FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?', [
-      origin.office,
-      kind,
-      id,
-    ]);
+    await dropBase(tx, origin.office, kind, id);
   }
 }
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { NOTICE_KINDS } from './deletion-notices';
 
 export const FORMAT_NAME = 'resguardo-exchange';
 /**
@@ -11,6 +10,12 @@ export const FORMAT_VERSION = 2;
 export const formatVersionFor = (deleted: readonly unknown[]) => (deleted.length > 0 ? 2 : 1);
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The records whose deletion travels as a notice: what a person sees and deletes as a whole. */
+export const NOTICE_KINDS = ['cases', 'people', 'collectives'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const isNoticeKind = (kind: string): kind is NoticeKind =>
+  (NOTICE_KINDS as readonly string[]).includes(kind);
 
 /** The first entry, unsigned: lets an old app refuse a newer file before reading the rest. */
 export const formatMarkerSchema = z.object({

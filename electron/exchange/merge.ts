@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { type ExchangeRecord, recordHash } from './exchange-records';
+import { isNoticeKind } from './manifest';
 import { isRecordKind, readRecord, RECORD_KINDS, writeRecord } from './table-records';
 
 export type Verdict = 'new' | 'update' | 'unchanged' | 'conflict';
@@ -21,6 +22,10 @@ export async function readBase(db: Queryable, office: string, kind: string, id: 
   return row ? String(row['hash']) : null;
 }
 
+/**
+ * The record as now shared with `office`. That office holds it again, so a notice saying it
+ * deleted it (deletion-notices.ts) no longer holds.
+ */
 export async function writeBase(
   tx: Queryable,
   office: string,
@@ -33,6 +38,21 @@ export async function writeBase(
      ON CONFLICT(office, kind, record_id) DO UPDATE SET hash = excluded.hash`,
     [office, kind, id, hash],
   );
+  if (isNoticeKind(kind)) {
+    await tx.run(
+      'DELETE FROM exchange_deletion_notices WHERE office = ? AND kind = ? AND record_id = ?',
+      [office, kind, id],
+    );
+  }
+}
+
+/** The record no longer shared with `office`. */
+export async function dropBase(tx: Queryable, office: string, kind: string, id: string) {
+  await tx.run('DELETE FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?', [
+    office,
+    kind,
+    id,
+  ]);
 }
 
 /**

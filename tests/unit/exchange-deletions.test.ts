@@ -97,5 +97,12 @@ describe('deletions travel as notices', () => {
       exchangedWith: [],
       deletedThere: [{ officeName: cardB.name }],
     });
+
+    // A sends it to B again: B holds it once more, and the notice no longer stands.
+    await receive(b, (await exportFile(a, cardB.fingerprint, [shared.id])).file);
+    expect(await a.op('exchange.provenance', { kind: 'cases', id: shared.id })).toMatchObject({
+      exchangedWith: [{ name: cardB.name }],
+      deletedThere: [],
+    });
   });
 });
