@@ -1,35 +1,34 @@
 import { type Queryable } from '../database/sqlite';
-import { NOTICE_KINDS, type NoticeKind } from './manifest';
+import { DELETABLE_KINDS, type DeletableKind, isNoticeKind } from './manifest';
 import { dropBase } from './merge';
 
 export interface DeletedRecord {
-  kind: NoticeKind;
+  kind: DeletableKind;
   id: string;
 }
 
-const KIND_LIST = NOTICE_KINDS.map((kind) => `'${kind}'`).join(', ');
-
 /**
  * Records exchanged with one of `offices` (a common base remains) that no longer exist here:
- * deleted since. Listed in the next export to those offices, once.
+ * deleted since, whole or as a part of a case. Listed in the next export to those offices, once.
  */
 export async function deletedSinceExchange(
   db: Queryable,
   offices: readonly string[],
 ): Promise<DeletedRecord[]> {
   if (offices.length === 0) return [];
-  const rows = await db.all(
-    `SELECT DISTINCT b.kind, b.record_id FROM exchange_bases b
-      WHERE b.office IN (${offices.map(() => '?').join(', ')})
-        AND b.kind IN (${KIND_LIST})
-        AND NOT EXISTS (
-          SELECT 1 FROM cases WHERE b.kind = 'cases' AND id = b.record_id
-          UNION ALL SELECT 1 FROM people WHERE b.kind = 'people' AND id = b.record_id
-          UNION ALL SELECT 1 FROM collectives WHERE b.kind = 'collectives' AND id = b.record_id)
-      ORDER BY b.kind, b.record_id`,
-    [...offices],
-  );
-  return rows.map((row) => ({ kind: row['kind'] as NoticeKind, id: String(row['record_id']) }));
+  const deleted: DeletedRecord[] = [];
+  for (const kind of DELETABLE_KINDS) {
+    // `kind` comes from a fixed list: a table name.
+    const rows = await db.all(
+      `SELECT DISTINCT b.record_id FROM exchange_bases b
+        WHERE b.kind = ? AND b.office IN (${offices.map(() => '?').join(', ')})
+          AND NOT EXISTS (SELECT 1 FROM ${kind} WHERE id = b.record_id)
+        ORDER BY b.record_id`,
+      [kind, ...offices],
+    );
+    for (const row of rows) deleted.push({ kind, id: String(row['record_id']) });
+  }
+  return deleted;
 }
 
 /** After the export that told them: those offices no longer share these records with us. */
@@ -54,7 +53,8 @@ export async function heldHere(
 ): Promise<DeletedRecord[]> {
   const held: DeletedRecord[] = [];
   for (const record of deleted) {
-    // `kind` is one of NOTICE_KINDS (the manifest's schema): a table name.
+    // A removed part is part-removals.ts's. `kind` is one of NOTICE_KINDS: a table name.
+    if (!isNoticeKind(record.kind)) continue;
     const row = await db.get(
       `SELECT 1 AS found FROM ${record.kind} WHERE id = ?
           AND EXISTS (SELECT 1 FROM exchange_bases WHERE office = ? AND kind = ? AND record_id = ?)`,
@@ -91,7 +91,7 @@ export async function receiveNotices(
 /** The offices that said they no longer have this record, and as of which of their exports. */
 export async function noticesFor(
   db: Queryable,
-  kind: NoticeKind,
+  kind: DeletableKind,
   id: string,
 ): Promise<{ officeName: string; exportedAt: string }[]> {
   const rows = await db.all(

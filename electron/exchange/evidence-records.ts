@@ -96,8 +96,11 @@ export async function stageEvidence(
   // leaves nothing in the evidence folder itself (the sweep removes an old one after a crash).
   const staging = join(evidence.folder, `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`);
   try {
-    const classified = await classifyAll(db, office, verified.records.filter(isEvidence));
-    const fresh = classified.filter((c) => c.verdict === 'new').map((c) => c.record);
+    // All records: an item of a case deleted here is not brought back (merge.ts).
+    const classified = await classifyAll(db, office, verified.records);
+    const fresh = classified
+      .filter((c) => c.verdict === 'new' && isEvidence(c.record))
+      .map((c) => c.record);
     const wanted: Record<string, number> = {};
     for (const record of fresh) {
       const sha256 = String(record.data['sha256']);

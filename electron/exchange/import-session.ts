@@ -7,7 +7,8 @@ import { spokenFingerprint } from '../office/office-card';
 import { ownCard } from '../office/office-views';
 import { findPartner } from '../office/partner-repository';
 import { type AgeKey } from './age-reader';
-import { heldHere, receiveNotices } from './deletion-notices';
+import { type DeletedRecord, heldHere, receiveNotices } from './deletion-notices';
+import { applyRemovals, sortRemovals } from './part-removals';
 import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
@@ -83,6 +84,7 @@ export async function prepareImport(
       counts: countVerdicts(classified),
       evidenceCount: verified.evidence.size,
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
+      ...(await removalCounts(db, manifest.deleted ?? [], sender.fingerprint)),
       records: classified
         .slice(0, 500)
         .map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
@@ -140,10 +142,15 @@ export async function applyImport(
         importId: preview.importId,
         at,
       };
+      const deleted = manifest.deleted ?? [];
+      // Sorted before any record is written, as the preview saw the database.
+      const removals = await sortRemovals(tx, deleted, origin.office);
       const counts = await applyRecords(tx, verified.records, origin, hooks);
       // Records the sender no longer has: our copies stay, with a notice beside them.
-      const held = await heldHere(tx, manifest.deleted ?? [], manifest.sender.fingerprint);
+      const held = await heldHere(tx, deleted, origin.office);
       await receiveNotices(tx, held, origin);
+      // Parts it removed: removed here too where unchanged here since.
+      await applyRemovals(tx, removals, deleted, origin.office);
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -172,6 +179,8 @@ export async function applyImport(
           ...counts,
           evidence: verified.evidence.size,
           ...(held.length > 0 ? { deletedThere: held.length } : {}),
+          ...(removals.remove.length > 0 ? { removedThere: removals.remove.length } : {}),
+          ...(removals.kept.length > 0 ? { keptChangedHere: removals.kept.length } : {}),
         },
       });
       return counts;
@@ -184,4 +193,9 @@ export async function applyImport(
   } finally {
     await discardVerified(verified);
   }
+}
+
+async function removalCounts(db: Queryable, deleted: readonly DeletedRecord[], sender: string) {
+  const { remove, kept } = await sortRemovals(db, deleted, sender);
+  return { removedThere: remove.length, keptChangedHere: kept.length };
 }

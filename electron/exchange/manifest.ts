@@ -17,6 +17,31 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const isNoticeKind = (kind: string): kind is NoticeKind =>
   (NOTICE_KINDS as readonly string[]).includes(kind);
 
+/**
+ * Parts of those records (an aggression, a perpetrator, a note, a threat…), parents before
+ * children: their removal travels too, and is carried out where the part is unchanged since it
+ * was exchanged (part-removals.ts). Evidence never is: a copy of a file stays until a person
+ * at each office deletes it.
+ */
+export const PART_KINDS = [
+  'consents',
+  'aggressions',
+  'aggression_victims',
+  'perpetrators',
+  'sources',
+  'responses',
+  'case_notes',
+  'risk_assessments',
+  'risk_threats',
+  'risk_factors',
+  'protection_measures',
+] as const;
+export type PartKind = (typeof PART_KINDS)[number];
+export const isPartKind = (kind: string): kind is PartKind =>
+  (PART_KINDS as readonly string[]).includes(kind);
+export const DELETABLE_KINDS = [...NOTICE_KINDS, ...PART_KINDS] as const;
+export type DeletableKind = (typeof DELETABLE_KINDS)[number];
+
 /** The first entry, unsigned: lets an old app refuse a newer file before reading the rest. */
 export const formatMarkerSchema = z.object({
   format: z.string().max(100),
@@ -48,11 +73,12 @@ export const manifestSchema = z
     recordCount: z.number().int().nonnegative(),
     parts: z.array(partSchema).max(200_000),
     /**
-     * Version 2: cases, people and collectives the sender exchanged with a recipient before and
-     * no longer has. The receiver keeps its copy, with the notice beside it.
+     * Version 2: records the sender exchanged with a recipient before and no longer has. Of
+     * cases, people and collectives the receiver keeps its copy, with a notice beside it; a part
+     * of one is removed there too unless it changed there since.
      */
     deleted: z
-      .array(z.strictObject({ kind: z.enum(NOTICE_KINDS), id: z.uuid() }))
+      .array(z.strictObject({ kind: z.enum(DELETABLE_KINDS), id: z.uuid() }))
       .max(200_000)
       .optional(),
   })

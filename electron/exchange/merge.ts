@@ -5,7 +5,8 @@ import { type ExchangeRecord, recordHash } from './exchange-records';
 import { isNoticeKind } from './manifest';
 import { isRecordKind, readRecord, RECORD_KINDS, writeRecord } from './table-records';
 
-export type Verdict = 'new' | 'update' | 'unchanged' | 'conflict';
+/** `deleted`: deleted here since it was last exchanged with the sender; not brought back. */
+export type Verdict = 'new' | 'update' | 'unchanged' | 'conflict' | 'deleted';
 
 export interface Classified {
   record: ExchangeRecord;
@@ -58,7 +59,8 @@ export async function dropBase(tx: Queryable, office: string, kind: string, id: 
 /**
  * Three-way comparison against the version last exchanged with this office (the base):
  * only they changed it → update; only we did → keep ours; both did (or there is no common base)
- * → conflict, both versions kept.
+ * → conflict, both versions kept. Gone here though exchanged with them → deleted here since
+ * (our next export tells them), so it is not brought back.
  */
 export async function classify(
   db: Queryable,
@@ -68,7 +70,10 @@ export async function classify(
   if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
   const hash = recordHash(record);
   const local = await readRecord(db, record.kind, record.id);
-  if (!local) return { record, hash, verdict: 'new', localHash: null };
+  if (!local) {
+    const gone = (await readBase(db, office, record.kind, record.id)) !== null;
+    return { record, hash, verdict: gone ? 'deleted' : 'new', localHash: null };
+  }
   const localHash = recordHash(local);
   if (localHash === hash) return { record, hash, verdict: 'unchanged', localHash };
   const base = await readBase(db, office, record.kind, record.id);
@@ -85,12 +90,26 @@ export async function classifyAll(
   const order = new Map<string, number>(RECORD_KINDS.map((kind, i) => [kind, i]));
   const sorted = [...records].sort((a, b) => (order.get(a.kind) ?? 99) - (order.get(b.kind) ?? 99));
   const result: Classified[] = [];
-  for (const record of sorted) result.push(await classify(db, office, record));
+  // Parents come first: what hangs from a record deleted here (an aggression they added to a
+  // case we deleted) is not brought back either, and could not be inserted without it.
+  const deleted = new Set<string>();
+  for (const record of sorted) {
+    const one = await classify(db, office, record);
+    if (one.verdict === 'new' && Object.values(record.data).some((v) => refersTo(v, deleted))) {
+      one.verdict = 'deleted';
+    }
+    if (one.verdict === 'deleted') deleted.add(record.id);
+    result.push(one);
+  }
   return result;
 }
 
+/** A column value naming one of `ids` (ids are UUIDs: no other value equals one). */
+export const refersTo = (value: unknown, ids: ReadonlySet<string>) =>
+  typeof value === 'string' && ids.has(value);
+
 export function countVerdicts(classified: readonly Classified[]) {
-  const counts = { new: 0, update: 0, unchanged: 0, conflict: 0 };
+  const counts = { new: 0, update: 0, unchanged: 0, conflict: 0, deleted: 0 };
   for (const one of classified) counts[one.verdict] += 1;
   return counts;
 }
@@ -145,6 +164,8 @@ export async function applyRecords(
       );
       continue;
     }
+    // Its base stays: our next export to them says it is gone.
+    if (one.verdict === 'deleted') continue;
     if (one.verdict === 'new' || one.verdict === 'update') {
       const exists = one.verdict === 'update';
       await writeRecord(tx, record, exists, await hooks?.localColumns(tx, record, exists));

@@ -39,6 +39,8 @@ const countsSchema = z.strictObject({
   update: z.number().int(),
   unchanged: z.number().int(),
   conflict: z.number().int(),
+  /** Deleted here since it was exchanged with the sender: not brought back. */
+  deleted: z.number().int(),
 });
 
 export const senderStatusSchema = z.enum(['verified', 'unverified', 'unknown', 'self']);
@@ -61,13 +63,17 @@ export const importPreviewSchema = z.strictObject({
    * there). Applying keeps them, with a notice on their page.
    */
   deletedThere: z.number().int(),
+  /** Parts of records held here that the sender removed: applying removes them here too. */
+  removedThere: z.number().int(),
+  /** Of those, parts changed here since (or with parts added here): applying keeps them. */
+  keptChangedHere: z.number().int(),
   /** The first records, with what applying would do to each (the counts cover all). */
   records: z
     .array(
       z.strictObject({
         kind: z.string(),
         id: z.string(),
-        verdict: z.enum(['new', 'update', 'unchanged', 'conflict']),
+        verdict: z.enum(['new', 'update', 'unchanged', 'conflict', 'deleted']),
       }),
     )
     .max(500),

@@ -18,6 +18,8 @@ import { addAggression, createCase, createPerson } from './support/records';
 const t = translator('es');
 const CASE_TITLE = 'Amenazas a la radio comunitaria';
 const DEFENDER = 'Carmen López Ruiz';
+const OTHER_TITLE = 'Vigilancia a la radio comunitaria';
+type Aggressions = { aggressions: { id: string }[] };
 
 test('two offices swap cards, export to a drive, and the other imports after a preview', async ({
   app: pageA,
@@ -36,7 +38,11 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await createVault(pageA, 'es');
     await createVault(pageB, 'es', { ...office, officeName: 'Oficina Tegucigalpa' });
     const caseId = await createCase(hostA, CASE_TITLE, { urgency: 'high' });
-    await addAggression(hostA, caseId, await createPerson(hostA, DEFENDER));
+    const defender = await createPerson(hostA, DEFENDER);
+    await addAggression(hostA, caseId, defender);
+    // A second case, one of whose aggressions A will remove later.
+    const otherId = await createCase(hostA, OTHER_TITLE, { urgency: 'medium' });
+    await addAggression(hostA, otherId, defender);
 
     // Each office confirms the other's fingerprint (A's card by file, B's by the clipboard).
     const a = { page: pageA, host: hostA, name: office.officeName };
@@ -52,10 +58,10 @@ test('two offices swap cards, export to a drive, and the other imports after a p
 
     // The stick moves to B: B reads it from the detected drive, previews, applies.
     const preview = await previewFromStick(pageB, hostB, stick, fileName);
-    // The person, the case, the aggression and her link to it.
-    await expect(preview).toContainText(t('handoff.import.counts.new', { count: 4 }));
+    // The person; two cases, each with an aggression and her link to it.
+    await expect(preview).toContainText(t('handoff.import.counts.new', { count: 7 }));
     await expectNoSeriousViolations(pageB, 'import preview');
-    await applyPreview(pageB, preview, { new: 4, update: 0, conflict: 0, evidence: 0 });
+    await applyPreview(pageB, preview, { new: 7, update: 0, conflict: 0, evidence: 0 });
 
     await openCases(pageB);
     await expect(pageB.getByText(CASE_TITLE)).toBeVisible();
@@ -65,13 +71,22 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await expect(provenance).toContainText(pattern('es', 'provenance.receivedFrom'));
     await expect(provenance).toContainText(office.officeName);
 
-    // A deletes the case; its next file tells B, whose copy stays, with a note on its page.
+    // A deletes the case, and removes the other case's aggression; its next file tells B. B's
+    // copy of the case stays, with a note on its page; the aggression goes at B too.
     await hostA.ipc('cases.delete', { id: caseId });
+    const [removed] = ((await hostA.ipc('cases.get', { id: otherId })) as Aggressions).aggressions;
+    await hostA.ipc('aggressions.delete', { id: removed!.id });
     await openCases(pageA); // The export form opens afresh.
     const second = await exportToStick(pageA, hostA, b.name, stick, { withoutConsent: [DEFENDER] });
     const told = await previewFromStick(pageB, hostB, stick, second);
     await expect(told).toContainText(t('handoff.import.counts.deletedThere', { count: 1 }));
-    await applyPreview(pageB, told, { new: 0, update: 0, conflict: 0, evidence: 0 });
+    await expect(told).toContainText(t('handoff.import.counts.removedThere', { count: 1 }));
+    await expectNoSeriousViolations(pageB, 'import preview with deletions');
+    // Removing a part marks the case as changed at A: the case is an update.
+    await applyPreview(pageB, told, { new: 0, update: 1, conflict: 0, evidence: 0 });
+    expect(((await hostB.ipc('cases.get', { id: otherId })) as Aggressions).aggressions).toEqual(
+      [],
+    );
     await openCases(pageB);
     await pageB.getByRole('link', { name: CASE_TITLE }).click();
     await expect(pageB.getByTestId('deleted-there')).toContainText(office.officeName);

@@ -198,10 +198,10 @@ describe('hostile import files', () => {
     const { manifest, keys } = await innerArchive(memorySource(sampleRecords, []));
     const records = Buffer.from(sampleRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
     /** The archive with `content` as its manifest, signed by the sender's own key. */
-    const signed = (content: object) => {
+    const signed = (content: object, version = 1) => {
       const manifestBytes = Buffer.from(JSON.stringify(content));
       return tar([
-        ['format.json', marker(1)],
+        ['format.json', marker(version)],
         ['records-0001.jsonl', records],
         ['manifest.json', manifestBytes],
         ['manifest.sig', signBytes(keys, manifestBytes)],
@@ -214,6 +214,19 @@ describe('hostile import files', () => {
     const notices = { ...manifest, deleted: [{ kind: 'cases', id: crypto.randomUUID() }] };
     b.choose.file = await encryptTo(cardB.ageRecipient, signed(notices), folder);
     expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
+    // Evidence is never removed from afar (nor any table that is not a record's): refused.
+    for (const kind of ['evidence_items', 'exchange_bases']) {
+      const removal = { ...manifest, version: 2, deleted: [{ kind, id: crypto.randomUUID() }] };
+      b.choose.file = await encryptTo(cardB.ageRecipient, signed(removal, 2), folder);
+      expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
+    }
+    const part = {
+      ...manifest,
+      version: 2,
+      deleted: [{ kind: 'perpetrators', id: crypto.randomUUID() }],
+    };
+    b.choose.file = await encryptTo(cardB.ageRecipient, signed(part, 2), folder);
+    expect((await b.op('exchange.preview', {}))?.removedThere).toBe(0);
     // The control: the same forgery with the true hash is accepted.
     b.choose.file = await encryptTo(cardB.ageRecipient, signed(manifest), folder);
     expect((await b.op('exchange.preview', {}))?.sender.status).toBe('unknown');

@@ -1,35 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { caseWithConsentingVictim } from './support/exchange-cases';
 import { codeOf, partneredOffices } from './support/exchange-core';
-import { aggressionSample, caseSample, personSample } from './support/record-samples';
+import { personSample } from './support/record-samples';
 import { assessmentSample, measureSample, threatSample } from './support/risk-samples';
 import { tempDir } from './support/temp-dir';
 
 describe('risk assessments in an exchange', () => {
   it("carries the exported cases' people's assessments, threats with links, factors and plans", async () => {
     const { a, b, cardB } = await partneredOffices();
-    const person = await a.op('people.create', personSample);
+    const { person, kase } = await caseWithConsentingVictim(a);
     const other = await a.op('people.create', { ...personSample, name: 'Otra defensora' });
-    await a.op('consents.add', {
-      personId: person.id,
-      collectiveId: null,
-      scope: 'share_with_allies',
-      identity: 'name',
-      givenOn: '2026-03-15',
-      method: 'verbal_in_person',
-      notes: '',
-    });
-    const kase = await a.op('cases.create', {
-      ...caseSample,
-      aggressions: [
-        {
-          ...aggressionSample,
-          victims: [{ personId: person.id, collectiveId: null, role: 'direct' }],
-        },
-      ],
-      sources: [],
-    });
     const aggressionId = kase.aggressions[0]!.id;
     const first = await a.op('risk.create', {
       ...assessmentSample,

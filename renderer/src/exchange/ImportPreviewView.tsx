@@ -53,9 +53,9 @@ export function ImportPreviewView(props: {
         <li>{t('handoff.import.counts.update', { count: counts.update })}</li>
         <li>{t('handoff.import.counts.unchanged', { count: counts.unchanged })}</li>
         <li>{t('handoff.import.counts.conflict', { count: counts.conflict })}</li>
-        {preview.deletedThere === 0 ? null : (
-          <li>{t('handoff.import.counts.deletedThere', { count: preview.deletedThere })}</li>
-        )}
+        {optionalCounts(preview).map(([key, count]) => (
+          <li key={key}>{t(`handoff.import.counts.${key}`, { count })}</li>
+        ))}
         <li>{t('handoff.import.counts.evidence', { count: preview.evidenceCount })}</li>
       </ul>
       <table className="import-records">
@@ -91,4 +91,15 @@ export function ImportPreviewView(props: {
       </div>
     </section>
   );
+}
+
+/** What only some files bring (deletions on either side): said only when there is any. */
+function optionalCounts(preview: ImportPreview) {
+  const counts = [
+    ['deletedThere', preview.deletedThere],
+    ['removedThere', preview.removedThere],
+    ['keptChangedHere', preview.keptChangedHere],
+    ['deleted', preview.counts.deleted],
+  ] as const;
+  return counts.filter(([, count]) => count > 0);
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Office } from './exchange-core';
-import { caseSample } from './record-samples';
+import { aggressionSample, caseSample, personSample } from './record-samples';
 import { tempDir } from './temp-dir';
 
 /** A case with one evidence file of `size` random bytes, taken in as a user would. */
@@ -39,4 +39,32 @@ export async function exportFile(from: Office, to: string, caseIds: string[]) {
     to: { partners: [to] },
   });
   return { result: result!, file: join(folder, (await readdir(folder))[0]!) };
+}
+
+/**
+ * A person who consented to sharing with allies, and a case with one aggression against her:
+ * what an export to a partner takes with her assessments.
+ */
+export async function caseWithConsentingVictim(office: Office) {
+  const person = await office.op('people.create', personSample);
+  await office.op('consents.add', {
+    personId: person.id,
+    collectiveId: null,
+    scope: 'share_with_allies',
+    identity: 'name',
+    givenOn: '2026-03-15',
+    method: 'verbal_in_person',
+    notes: '',
+  });
+  const kase = await office.op('cases.create', {
+    ...caseSample,
+    aggressions: [
+      {
+        ...aggressionSample,
+        victims: [{ personId: person.id, collectiveId: null, role: 'direct' }],
+      },
+    ],
+    sources: [],
+  });
+  return { person, kase };
 }
