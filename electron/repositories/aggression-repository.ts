@@ -8,6 +8,7 @@ import {
 import { AppFailure } from '../../shared/errors';
 import { perpetratorActorKind, perpetratorType } from '../../shared/vocabularies';
 import { type Queryable, type Row } from '../database/sqlite';
+import { syncChildRows } from './child-rows';
 import {
   deleteRow,
   fromRow,
@@ -75,29 +76,14 @@ async function replaceParts(
       await tx.run('INSERT INTO aggression_types (aggression_id, code) VALUES (?, ?)', [id, code]);
     }
   }
+  // Ids stay stable across edits (child-rows.ts): what another office holds stays comparable.
   if (parts.victims) {
-    await tx.run('DELETE FROM aggression_victims WHERE aggression_id = ?', [id]);
-    for (const victim of parts.victims) {
-      await insertRow(tx, 'aggression_victims', {
-        id: randomUUID(),
-        aggression_id: id,
-        ...toColumns(victim),
-        created_at: at,
-        updated_at: at,
-      });
-    }
+    const wanted = parts.victims.map((victim) => toColumns(victim));
+    await syncChildRows(tx, 'aggression_victims', { aggression_id: id }, wanted, at);
   }
   if (parts.perpetrators) {
-    await tx.run('DELETE FROM perpetrators WHERE aggression_id = ?', [id]);
-    for (const perpetrator of parts.perpetrators) {
-      await insertRow(tx, 'perpetrators', {
-        id: randomUUID(),
-        aggression_id: id,
-        ...toColumns(perpetrator),
-        created_at: at,
-        updated_at: at,
-      });
-    }
+    const wanted = parts.perpetrators.map((perpetrator) => toColumns(perpetrator));
+    await syncChildRows(tx, 'perpetrators', { aggression_id: id }, wanted, at);
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   factorInput,
@@ -9,6 +8,7 @@ import {
 } from '../../shared/contract/risk';
 import { threatPriority } from '../../shared/risk';
 import { type Queryable } from '../database/sqlite';
+import { syncChildRows } from './child-rows';
 import { insertInto } from './risk-sql';
 import { placeholders, withForeignKeys } from './sql-rows';
 
@@ -29,22 +29,20 @@ export async function replaceThreats(
   threats: readonly ThreatInput[],
   at: string,
 ): Promise<void> {
-  await tx.run('DELETE FROM risk_threats WHERE assessment_id = ?', [assessmentId]);
-  for (const [position, threat] of threats.entries()) {
-    const id = randomUUID();
-    await insertInto(tx, 'risk_threats', {
-      id,
-      assessment_id: assessmentId,
-      position,
-      description: threat.description,
-      perpetrator_type: threat.perpetratorType,
-      means: threat.means,
-      likelihood: threat.likelihood,
-      impact: threat.impact,
-      analysis: JSON.stringify(threat.analysis),
-      created_at: at,
-      updated_at: at,
-    });
+  // Ids stay stable across edits (child-rows.ts): what another office holds stays comparable.
+  const wanted = threats.map((threat, position) => ({
+    position,
+    description: threat.description,
+    perpetrator_type: threat.perpetratorType,
+    means: threat.means,
+    likelihood: threat.likelihood,
+    impact: threat.impact,
+    analysis: JSON.stringify(threat.analysis),
+  }));
+  const ids = await syncChildRows(tx, 'risk_threats', { assessment_id: assessmentId }, wanted, at);
+  for (const [index, threat] of threats.entries()) {
+    const id = ids[index]!;
+    await tx.run('DELETE FROM risk_threat_aggressions WHERE threat_id = ?', [id]);
     for (const [k, aggressionId] of threat.aggressionIds.entries()) {
       await withForeignKeys('not_found', () =>
         insertInto(tx, 'risk_threat_aggressions', {
@@ -64,23 +62,13 @@ export async function replaceFactors(
   factors: readonly FactorInput[],
   at: string,
 ): Promise<void> {
-  await tx.run('DELETE FROM risk_factors WHERE assessment_id = ? AND side = ?', [
-    assessmentId,
-    side,
-  ]);
-  for (const [position, factor] of factors.entries()) {
-    await insertInto(tx, 'risk_factors', {
-      id: randomUUID(),
-      assessment_id: assessmentId,
-      side,
-      position,
-      area: factor.area,
-      description: factor.description,
-      rating: factor.rating,
-      created_at: at,
-      updated_at: at,
-    });
-  }
+  const wanted = factors.map((factor, position) => ({
+    position,
+    area: factor.area,
+    description: factor.description,
+    rating: factor.rating,
+  }));
+  await syncChildRows(tx, 'risk_factors', { assessment_id: assessmentId, side }, wanted, at);
 }
 
 export async function listThreats(db: Queryable, assessmentId: string): Promise<StoredThreat[]> {

@@ -105,6 +105,20 @@ describe('cases and their parts', () => {
       ],
     });
     expect(changed.perpetrators.map((p) => p.type)).toEqual(['armed_forces']);
+    // One left as it is keeps its row (another office sees one perpetrator added, not the
+    // list replaced); one changed is edited in place (test: risk-records, threats).
+    const again = await op('aggressions.update', {
+      id: act.id,
+      narrative: 'Relato ampliado.',
+      perpetrators: [
+        { type: 'armed_forces', identified: false, description: '', involvement: 'present' },
+        { type: 'police', identified: true, description: 'Patrulla 12', involvement: 'direct' },
+      ],
+    });
+    expect(again.perpetrators.map((p) => [p.type, p.id])).toEqual([
+      ['armed_forces', changed.perpetrators[0]!.id],
+      ['police', expect.not.stringMatching(changed.perpetrators[0]!.id)],
+    ]);
     expect(changed.types).toEqual(act.types);
     expect((await op('cases.get', { id: created.id })).firstAggressionOn).toBe('2025-12-24');
     await op('aggressions.delete', { id: act.id });

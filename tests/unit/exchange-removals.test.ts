@@ -22,7 +22,7 @@ const perpetrator = (description: string) => ({
 });
 
 describe('parts removed from a case travel with the case', () => {
-  it('an edited aggression replaces its perpetrators at the other office, not beside them', async () => {
+  it('an edited aggression keeps the same perpetrators at both offices, never both lists', async () => {
     const { a, b, cardB } = await partneredOffices();
     const made = await a.op('cases.create', {
       ...caseSample,
@@ -30,23 +30,66 @@ describe('parts removed from a case travel with the case', () => {
       sources: [],
     });
     await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
-
-    // A corrects one aggression's perpetrators and removes the other aggression.
     const [edited, removed] = made.aggressions;
+    const perpetratorsAt = async (office: Office) =>
+      (await office.op('cases.get', { id: made.id })).aggressions.flatMap((x) =>
+        x.perpetrators.map((p) => ({ id: p.id, description: p.description })),
+      );
+
+    // A corrects one aggression's perpetrator and adds another; it removes the other aggression.
     await a.op('aggressions.update', {
       id: edited!.id,
-      perpetrators: [perpetrator('Policía municipal')],
+      perpetrators: [perpetrator('Policía municipal'), perpetrator('Seguridad privada')],
     });
     await a.op('aggressions.delete', { id: removed!.id });
-    const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
-    expect(preview.removedThere).toBe(2);
-    expect(preview.keptChangedHere).toBe(0);
-
-    const atB = await b.op('cases.get', { id: made.id });
-    expect(atB.aggressions.map((x) => x.id)).toEqual([edited!.id]);
-    expect(atB.aggressions[0]!.perpetrators.map((p) => p.description)).toEqual([
-      'Policía municipal',
+    let preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    expect(preview).toMatchObject({ removedThere: 1, keptChangedHere: 0 });
+    const [corrected] = edited!.perpetrators;
+    expect(await perpetratorsAt(b)).toEqual([
+      { id: corrected!.id, description: 'Policía municipal' },
+      { id: expect.any(String), description: 'Seguridad privada' },
     ]);
+    expect(await perpetratorsAt(b)).toEqual(await perpetratorsAt(a));
+
+    // A then takes the first one out: it goes at B too.
+    await a.op('aggressions.update', {
+      id: edited!.id,
+      perpetrators: [perpetrator('Seguridad privada')],
+    });
+    preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    expect(preview.removedThere).toBe(1);
+    expect((await perpetratorsAt(b)).map((p) => p.description)).toEqual(['Seguridad privada']);
+    expect(await perpetratorsAt(b)).toEqual(await perpetratorsAt(a));
+  });
+
+  it('both offices correct the same perpetrator: one conflict, never both lists', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const made = await a.op('cases.create', {
+      ...caseSample,
+      aggressions: [aggressionSample],
+      sources: [],
+    });
+    await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    const [act] = made.aggressions;
+    await a.op('aggressions.update', {
+      id: act!.id,
+      perpetrators: [perpetrator('Policía municipal')],
+    });
+    await b.op('aggressions.update', {
+      id: act!.id,
+      perpetrators: [perpetrator('Policía estatal')],
+    });
+
+    const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    expect(preview.records).toContainEqual({
+      kind: 'perpetrators',
+      id: act!.perpetrators[0]!.id,
+      verdict: 'conflict',
+    });
+    expect(preview.counts.new).toBe(0);
+    // B's version stays until someone resolves the conflict; A's is kept beside it.
+    const [atB] = (await b.op('cases.get', { id: made.id })).aggressions;
+    expect(atB!.perpetrators.map((p) => p.description)).toEqual(['Policía estatal']);
   });
 
   it('keeps a part the receiver changed since, and never strips a case the sender deleted', async () => {

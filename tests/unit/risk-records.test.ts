@@ -89,6 +89,8 @@ describe('risk assessments', () => {
     expect(calmer.scoring.level).toBe('low');
     expect(calmer.review.nextReviewOn).toBe(addDays(assessmentSample.assessedOn, 90));
     expect(calmer.threats[0]!.aggressionIds).toEqual([]);
+    // The threat was edited in place (another office sees it changed, not replaced).
+    expect(calmer.threats.map((t) => t.id)).toEqual(created.threats.map((t) => t.id));
   });
 
   it('audits each write in its transaction, with levels as values and no free text', async () => {
