@@ -52,9 +52,11 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
     await emit(tarPadding(body.length));
   };
 
-  // Version 1 unless there are deletion notices: offices not yet updated read it too.
+  // Version 1 unless there are deletions or evidence (whose chain of custody travels as
+  // version-2 records): offices not yet updated read it too.
   const { deleted = [], ...fields } = options.fields;
-  const version = formatVersionFor(deleted);
+  const evidence = await options.source.evidence();
+  const version = formatVersionFor(deleted, evidence);
   await entry(ENTRY.format, Buffer.from(JSON.stringify({ format: FORMAT_NAME, version })));
 
   let lines: Buffer[] = [];
@@ -83,7 +85,7 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
   await flushRecords();
 
   const seen = new Set<string>();
-  for (const blob of await options.source.evidence()) {
+  for (const blob of evidence) {
     if (seen.has(blob.sha256)) continue;
     seen.add(blob.sha256);
     const name = evidenceEntryName(blob.sha256);

@@ -2,12 +2,14 @@ import { z } from 'zod';
 
 export const FORMAT_NAME = 'resguardo-exchange';
 /**
- * The newest version this app reads and writes. Version 2 adds `deleted` to the manifest; a file
- * without deletion notices is still written as version 1, so an office that has not updated yet
+ * The newest version this app reads and writes. Version 2 adds `deleted` to the manifest and
+ * `evidence_custody` records (the chain of custody of the evidence sent); a file with neither
+ * deletions nor evidence is still written as version 1, so an office that has not updated yet
  * reads it.
  */
 export const FORMAT_VERSION = 2;
-export const formatVersionFor = (deleted: readonly unknown[]) => (deleted.length > 0 ? 2 : 1);
+export const formatVersionFor = (deleted: readonly unknown[], evidence: readonly unknown[]) =>
+  deleted.length > 0 || evidence.length > 0 ? 2 : 1;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

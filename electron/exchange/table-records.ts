@@ -1,5 +1,6 @@
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type Row, type SqlValue } from '../database/sqlite';
+import { fingerprintOf } from '../office/office-card';
 import { type ExchangeRecord, type RecordValue } from './exchange-records';
 
 /**
@@ -20,6 +21,8 @@ const TABLES = {
   case_notes: [],
   // The file id and key are this vault's own: the receiver encrypts under a fresh key.
   evidence_items: ['file_id', 'file_key'],
+  // The chain of custody: entries never change, and each names the office it happened at.
+  evidence_custody: [],
   // Risk assessments of the exported people and collectives (migration 0007); `level` is generated.
   risk_assessments: ['level'],
   risk_threats: [],
@@ -32,6 +35,21 @@ export const RECORD_KINDS = Object.keys(TABLES) as RecordKind[];
 
 export function isRecordKind(kind: string): kind is RecordKind {
   return Object.hasOwn(TABLES, kind);
+}
+
+/**
+ * A custody entry's `office` is NULL for this office in the database, and its fingerprint in an
+ * exchange, so that the entry reads (and hashes) the same at every office.
+ */
+const OFFICE_FIELD = 'office';
+
+async function ownFingerprint(db: Queryable): Promise<string> {
+  const row = await db.get('SELECT age_recipient, signing_public FROM office_keys');
+  if (!row) throw new AppFailure('internal');
+  return fingerprintOf({
+    ageRecipient: String(row['age_recipient']),
+    signingPublic: String(row['signing_public']),
+  });
 }
 
 /** Aggression types have no id of their own: they travel inside their aggression. */
@@ -63,6 +81,9 @@ async function toRecord(db: Queryable, kind: RecordKind, row: Row): Promise<Exch
       [String(row['id'])],
     );
     data[TYPES_FIELD] = types.map((t) => String(t['code']));
+  }
+  if (kind === 'evidence_custody' && data[OFFICE_FIELD] === null) {
+    data[OFFICE_FIELD] = await ownFingerprint(db);
   }
   if (kind === 'risk_threats') {
     const links = await db.all(
@@ -106,6 +127,8 @@ function scopeWhere(kind: RecordKind, count: number): string {
     case 'aggression_victims':
     case 'perpetrators':
       return `aggression_id IN ${aggressions}`;
+    case 'evidence_custody':
+      return `evidence_id IN (SELECT id FROM evidence_items WHERE case_id IN ${cases})`;
     case 'people':
       return `id IN ${people}`;
     case 'collectives':
@@ -204,6 +227,10 @@ export async function writeRecord(
       continue;
     }
     if (!allowed.has(name) || Array.isArray(value)) throw new AppFailure('exchange_corrupt');
+    if (record.kind === 'evidence_custody' && name === OFFICE_FIELD) {
+      columns.push([name, value === (await ownFingerprint(tx)) ? null : value]);
+      continue;
+    }
     columns.push([name, value]);
   }
   columns.push(...Object.entries(local));

@@ -122,9 +122,16 @@ export async function addCustody(
 
 export async function listCustody(db: Queryable, evidenceId: string): Promise<CustodyEntry[]> {
   const rows = await db.all(
-    `SELECT id, evidence_id, action, actor, at, hash_ok, sha256, counterpart FROM evidence_custody
-     WHERE evidence_id = ? ORDER BY at, rowid`,
+    `SELECT c.id, c.evidence_id, c.action, c.actor, c.at, c.hash_ok, c.sha256, c.counterpart,
+            c.office, p.name AS office_name
+       FROM evidence_custody c LEFT JOIN partners p ON p.fingerprint = c.office
+      WHERE c.evidence_id = ? ORDER BY c.at, c.rowid`,
     [evidenceId],
   );
-  return z.array(custodyEntrySchema).parse(rows.map((r) => fromRow(r, { booleans: ['hash_ok'] })));
+  return z.array(custodyEntrySchema).parse(
+    rows.map(({ office, office_name: name, ...row }) => ({
+      ...fromRow(row, { booleans: ['hash_ok'] }),
+      office: office === null ? null : { name: name ?? null },
+    })),
+  );
 }

@@ -26,6 +26,11 @@ export const custodyEntrySchema = z.strictObject({
   sha256: z.string().nullable(),
   /** The other office, for `export` and `import` entries. */
   counterpart: z.string().nullable(),
+  /**
+   * Where it happened, when at another office (the entry came with the evidence): that office's
+   * name among the partners, or null for one that is not. Null: at this office.
+   */
+  office: z.strictObject({ name: z.string().nullable() }).nullable(),
 });
 export type CustodyEntry = z.infer<typeof custodyEntrySchema>;
 

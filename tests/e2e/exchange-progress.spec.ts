@@ -56,9 +56,10 @@ test('an export shows its progress, and Cancel stops it leaving no file on the s
   expect(await readdir(stick)).toEqual([]);
 
   // The same export, left to run, finishes: read back, verified, safe to remove the stick.
+  // Records: the case, the evidence item and its custody entry (its intake).
   await page.getByRole('button', { name: t('handoff.export.start'), exact: true }).click();
   await expect(
-    page.getByText(t('handoff.export.summary', { records: 2, evidence: 1 }), { exact: false }),
+    page.getByText(t('handoff.export.summary', { records: 3, evidence: 1 }), { exact: false }),
   ).toBeVisible({ timeout: 60_000 });
   expect(await readdir(stick)).toEqual([expect.stringMatching(/^rg-[0-9a-f]{8}\.age$/)]);
 });

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './support/axe';
@@ -43,6 +44,16 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     // A second case, one of whose aggressions A will remove later.
     const otherId = await createCase(hostA, OTHER_TITLE, { urgency: 'medium' });
     await addAggression(hostA, otherId, defender);
+    // With a piece of evidence, taken in through main's file dialog: its custody travels too.
+    const photo = join(work, 'fotografia.jpg');
+    await writeFile(photo, randomBytes(50_000));
+    await hostA.setDialogs({ openPaths: [photo], savePath: null });
+    const [chosen] = (await hostA.ipc('evidence.chooseFiles', {})) as { token: string }[];
+    await hostA.ipc('evidence.intake', {
+      caseId: otherId,
+      token: chosen!.token,
+      description: 'Foto de los carteles',
+    });
 
     // Each office confirms the other's fingerprint (A's card by file, B's by the clipboard).
     const a = { page: pageA, host: hostA, name: office.officeName };
@@ -58,10 +69,23 @@ test('two offices swap cards, export to a drive, and the other imports after a p
 
     // The stick moves to B: B reads it from the detected drive, previews, applies.
     const preview = await previewFromStick(pageB, hostB, stick, fileName);
-    // The person; two cases, each with an aggression and her link to it.
-    await expect(preview).toContainText(t('handoff.import.counts.new', { count: 7 }));
+    // The person; two cases, each with an aggression and her link to it; the evidence item and
+    // its custody entry.
+    await expect(preview).toContainText(t('handoff.import.counts.new', { count: 9 }));
     await expectNoSeriousViolations(pageB, 'import preview');
-    await applyPreview(pageB, preview, { new: 7, update: 0, conflict: 0, evidence: 0 });
+    await applyPreview(pageB, preview, { new: 9, update: 0, conflict: 0, evidence: 1 });
+
+    // The evidence's chain of custody at B starts with its intake at A, then B's receipt.
+    await openCases(pageB);
+    await pageB.getByRole('link', { name: OTHER_TITLE }).click();
+    const custody = pageB.locator('details.custody');
+    await custody.locator('summary').press('Enter');
+    const entries = custody.getByRole('listitem');
+    await expect(entries).toHaveCount(2);
+    await expect(entries.first()).toContainText(t('vocab.custody_action.intake') + ' — ');
+    await expect(entries.first()).toContainText(office.officeName);
+    await expect(entries.nth(1)).toContainText(t('vocab.custody_action.import'));
+    await expectNoSeriousViolations(pageB, 'custody chain of received evidence');
 
     await openCases(pageB);
     await expect(pageB.getByText(CASE_TITLE)).toBeVisible();
@@ -82,8 +106,9 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     await expect(told).toContainText(t('handoff.import.counts.deletedThere', { count: 1 }));
     await expect(told).toContainText(t('handoff.import.counts.removedThere', { count: 1 }));
     await expectNoSeriousViolations(pageB, 'import preview with deletions');
-    // Removing a part marks the case as changed at A: the case is an update.
-    await applyPreview(pageB, told, { new: 0, update: 1, conflict: 0, evidence: 0 });
+    // Removing a part marks the case as changed at A: the case is an update. New: A's custody
+    // entry for its first export of the evidence (the file carries the evidence again).
+    await applyPreview(pageB, told, { new: 1, update: 1, conflict: 0, evidence: 1 });
     expect(((await hostB.ipc('cases.get', { id: otherId })) as Aggressions).aggressions).toEqual(
       [],
     );

@@ -47,21 +47,61 @@ describe('evidence through the exchange', () => {
         sha256: sha(one.data),
       });
       expect((await readFile(copy)).equals(one.data)).toBe(true);
+      // The chain of custody travels: A's intake (at A), then B's receipt and copy (here).
       const custody = await b.op('evidence.custody', { id: item!.id });
-      expect(custody[0]).toMatchObject({
-        action: 'import',
-        hashOk: true,
-        counterpart: cardA.name,
-      });
+      expect(custody).toMatchObject([
+        { action: 'intake', office: { name: cardA.name } },
+        { action: 'import', hashOk: true, counterpart: cardA.name, office: null },
+        { action: 'decrypted_copy', office: null },
+      ]);
       const sentCustody = await a.op('evidence.custody', { id: one.item.id });
       expect(sentCustody.at(-1)).toMatchObject({ action: 'export', counterpart: cardB.name });
     }
+    // Back to A: B's entries join A's chain, attributed to B; A's own are not doubled.
+    a.choose.file = (await exportFile(b, cardA.fingerprint, [sent[0]!.caseId])).file;
+    const returned = (await a.op('exchange.preview', {}))!;
+    await a.op('exchange.apply', { importId: returned.importId, acceptUnverified: false });
+    const chain = await a.op('evidence.custody', { id: sent[0]!.item.id });
+    expect(chain.map((entry) => [entry.action, entry.office ? entry.office.name : 'here'])).toEqual(
+      [
+        ['intake', 'here'],
+        ['export', 'here'],
+        ['import', cardB.name],
+        ['decrypted_copy', cardB.name],
+      ],
+    );
     // B holds its own encrypted copies: no file name in common with A's folder.
     const inA = new Set(await readdir(evidenceDir(a.dir)));
     const inB = await readdir(evidenceDir(b.dir));
     expect(inB).toHaveLength(3);
     expect(inB.some((name) => inA.has(name))).toBe(false);
     expect((await b.op('audit.verify', {})).intact).toBe(true);
+  });
+
+  it("restores a deleted case from the office's own passphrase copy, custody as its own", async () => {
+    const { a } = await partneredOffices();
+    const one = await caseWithEvidence(a, 'Amenazas', 70_000);
+    const folder = await tempDir();
+    a.choose.folder = folder;
+    const passphrase = 'siete garzas cruzan el río de noche';
+    await a.op('exchange.export', {
+      jobId: randomUUID(),
+      scope: { caseIds: [one.caseId] },
+      to: { passphrase },
+    });
+    await a.op('cases.delete', { id: one.caseId });
+
+    a.choose.file = join(folder, (await readdir(folder))[0]!);
+    const preview = (await a.op('exchange.preview', { passphrase }))!;
+    expect(preview.sender.status).toBe('self');
+    await a.op('exchange.apply', { importId: preview.importId, acceptUnverified: false });
+    const chain = await a.op('evidence.custody', { id: one.item.id });
+    // Its own entries come back as its own (the file names this office by its fingerprint);
+    // the file was made before its own export entry was written.
+    expect(chain.map((entry) => [entry.action, entry.office])).toEqual([
+      ['intake', null],
+      ['import', null],
+    ]);
   });
 
   it('fails the export when an item no longer matches its hash, rather than send it', async () => {

@@ -176,8 +176,8 @@ describe('parts removed from a case travel with the case', () => {
     await expect(b.op('risk.get', { id: gone.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('names every kind of record: a whole, a part, or evidence (never removed from afar)', () => {
-    const named = [...NOTICE_KINDS, ...PART_KINDS, 'evidence_items'];
+  it('names every kind of record: a whole, a part, or evidence and its custody (never removed from afar)', () => {
+    const named = [...NOTICE_KINDS, ...PART_KINDS, 'evidence_items', 'evidence_custody'];
     expect([...named].sort()).toEqual([...RECORD_KINDS].sort());
     // Parts are listed parents first, as the exchange inserts them.
     const inserted = RECORD_KINDS.filter((kind) => isPartKind(kind));

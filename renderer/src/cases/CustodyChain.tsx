@@ -26,11 +26,18 @@ export function CustodyChain({ evidenceId }: { evidenceId: string }) {
         <ol className="plain-list">
           {entries.map((entry) => (
             <li key={entry.id}>
-              {t('attachment.custodyEntry', {
-                action: label('custody_action', entry.action),
-                actor: entry.actor,
-                when: format.moment(entry.at),
-              })}{' '}
+              {entry.office === null
+                ? t('attachment.custodyEntry', {
+                    action: label('custody_action', entry.action),
+                    actor: entry.actor,
+                    when: format.moment(entry.at),
+                  })
+                : t('attachment.custodyEntryElsewhere', {
+                    action: label('custody_action', entry.action),
+                    actor: entry.actor,
+                    office: entry.office.name ?? t('attachment.otherOffice'),
+                    when: format.moment(entry.at),
+                  })}{' '}
               <strong>{entry.hashOk ? t('attachment.hashOk') : t('attachment.hashBad')}</strong>
             </li>
           ))}
