@@ -3,7 +3,13 @@ import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { type ExchangeRecord, recordHash } from './exchange-records';
 import { isNoticeKind } from './manifest';
-import { isRecordKind, readRecord, RECORD_KINDS, writeRecord } from './table-records';
+import {
+  isRecordKind,
+  ownFingerprint,
+  readRecord,
+  RECORD_KINDS,
+  writeRecord,
+} from './table-records';
 
 /** `deleted`: deleted here since it was last exchanged with the sender; not brought back. */
 export type Verdict = 'new' | 'update' | 'unchanged' | 'conflict' | 'deleted';
@@ -66,12 +72,14 @@ export async function classify(
   db: Queryable,
   office: string,
   record: ExchangeRecord,
+  /** This office's own file (a passphrase copy): what it holds is brought back. */
+  restore = false,
 ): Promise<Classified> {
   if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
   const hash = recordHash(record);
   const local = await readRecord(db, record.kind, record.id);
   if (!local) {
-    const gone = (await readBase(db, office, record.kind, record.id)) !== null;
+    const gone = !restore && (await readBase(db, office, record.kind, record.id)) !== null;
     return { record, hash, verdict: gone ? 'deleted' : 'new', localHash: null };
   }
   const localHash = recordHash(local);
@@ -93,8 +101,9 @@ export async function classifyAll(
   // Parents come first: what hangs from a record deleted here (an aggression they added to a
   // case we deleted) is not brought back either, and could not be inserted without it.
   const deleted = new Set<string>();
+  const restore = office === (await ownFingerprint(db));
   for (const record of sorted) {
-    const one = await classify(db, office, record);
+    const one = await classify(db, office, record, restore);
     if (one.verdict === 'new' && Object.values(record.data).some((v) => refersTo(v, deleted))) {
       one.verdict = 'deleted';
     }

@@ -43,7 +43,7 @@ export function isRecordKind(kind: string): kind is RecordKind {
  */
 const OFFICE_FIELD = 'office';
 
-async function ownFingerprint(db: Queryable): Promise<string> {
+export async function ownFingerprint(db: Queryable): Promise<string> {
   const row = await db.get('SELECT age_recipient, signing_public FROM office_keys');
   if (!row) throw new AppFailure('internal');
   return fingerprintOf({

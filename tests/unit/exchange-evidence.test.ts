@@ -81,25 +81,38 @@ describe('evidence through the exchange', () => {
   it("restores a deleted case from the office's own passphrase copy, custody as its own", async () => {
     const { a } = await partneredOffices();
     const one = await caseWithEvidence(a, 'Amenazas', 70_000);
-    const folder = await tempDir();
-    a.choose.folder = folder;
     const passphrase = 'siete garzas cruzan el río de noche';
-    await a.op('exchange.export', {
-      jobId: randomUUID(),
-      scope: { caseIds: [one.caseId] },
-      to: { passphrase },
-    });
+    const ownCopy = async () => {
+      const folder = await tempDir();
+      a.choose.folder = folder;
+      await a.op('exchange.export', {
+        jobId: randomUUID(),
+        scope: { caseIds: [one.caseId] },
+        to: { passphrase },
+      });
+      return join(folder, (await readdir(folder))[0]!);
+    };
+    const readBack = async (file: string) => {
+      a.choose.file = file;
+      const preview = (await a.op('exchange.preview', { passphrase }))!;
+      expect(preview.sender.status).toBe('self');
+      await a.op('exchange.apply', { importId: preview.importId, acceptUnverified: false });
+      return preview;
+    };
+    const [first, second] = [await ownCopy(), await ownCopy()];
+    // Read back once while the case is here: nothing changes (and it now shares a base with
+    // itself, which must not make the deletion below stick).
+    expect((await readBack(first)).counts.new).toBe(0);
     await a.op('cases.delete', { id: one.caseId });
 
-    a.choose.file = join(folder, (await readdir(folder))[0]!);
-    const preview = (await a.op('exchange.preview', { passphrase }))!;
-    expect(preview.sender.status).toBe('self');
-    await a.op('exchange.apply', { importId: preview.importId, acceptUnverified: false });
+    expect((await readBack(second)).counts).toMatchObject({ deleted: 0 });
+    expect((await a.op('cases.get', { id: one.caseId })).id).toBe(one.caseId);
     const chain = await a.op('evidence.custody', { id: one.item.id });
     // Its own entries come back as its own (the file names this office by its fingerprint);
-    // the file was made before its own export entry was written.
+    // the second copy was made after the first one's export entry.
     expect(chain.map((entry) => [entry.action, entry.office])).toEqual([
       ['intake', null],
+      ['export', null],
       ['import', null],
     ]);
   });
