@@ -25,6 +25,8 @@ export interface ReadOptions {
   copyPath?: string | null;
   onBytes?: (bytes: number) => void;
   signal?: AbortSignal;
+  /** Tests only: pause after every 4 MiB read (a slow stick), to watch progress and cancel. */
+  readPauseMs?: number;
 }
 
 type OpenMessage = { type: 'progress'; bytes: number } | { type: 'done' };
@@ -87,7 +89,12 @@ export async function readThroughThreads(
     );
     const open = group.start<OpenMessage>(
       OPEN_WORKER_SOURCE,
-      { copyPath: options.copyPath ?? null, port: port1, flow },
+      {
+        copyPath: options.copyPath ?? null,
+        port: port1,
+        flow,
+        readPauseMs: options.readPauseMs ?? 0,
+      },
       (message) => {
         if (message.type === 'progress') options.onBytes?.(message.bytes);
         else opened = true;

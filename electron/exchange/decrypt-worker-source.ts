@@ -15,7 +15,8 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  * as much. The last chunk is known from the file size; a file cut short or altered fails
  * authentication.
  *
- * In: workerData { copyPath, port, flow }; then one message { paths, payloadKey, payloadStart }.
+ * In: workerData { copyPath, port, flow, readPauseMs (tests: a slow stick) }; then one message
+ * { paths, payloadKey, payloadStart }.
  * To the entries thread, through `port`: { chunks, bytes } (transferred), then { end: true }.
  * Out: { type: 'progress', bytes }, { type: 'done' }, { type: 'error', code, message }.
  */
@@ -30,7 +31,8 @@ ${IO_FAILURE_JS}
 
 const READ = 64 * AGE_SEALED;
 const PROGRESS_EVERY = 4 * 1024 * 1024;
-const { copyPath } = workerData;
+const { copyPath, readPauseMs } = workerData;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 // Set by the start message: the thread boots while the main thread opens the header.
 let paths = [];
 let payloadStart = 0;
@@ -99,6 +101,7 @@ function run() {
           if (since >= PROGRESS_EVERY) {
             parentPort.postMessage({ type: 'progress', bytes: since });
             since = 0;
+            if (readPauseMs > 0) Atomics.wait(pause, 0, 0, readPauseMs);
           }
           let offset = 0;
           if (skip > 0) {

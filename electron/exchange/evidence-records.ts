@@ -121,6 +121,7 @@ export async function stageEvidence(
         store: { folder: staging, wanted },
         onBytes: (bytes) => progress.onProgress?.((done += bytes), total),
         signal: progress.signal,
+        readPauseMs: progress.readPauseMs,
       },
       (message) => {
         if (message.type === 'stored') stored.set(message.sha256, message.items);

@@ -45,8 +45,7 @@ export async function readExport(
   key: AgeKey,
   spoolDir: string | null,
   limits: ImportLimits,
-  onBytes?: (bytes: number) => void,
-  signal?: AbortSignal,
+  progress: { onBytes?: (bytes: number) => void; signal?: AbortSignal; readPauseMs?: number } = {},
 ): Promise<VerifiedExport> {
   const opening = openFile(paths, key);
   // Awaited below, or on failure; never left as an unhandled rejection meanwhile.
@@ -56,7 +55,7 @@ export async function readExport(
   try {
     await readThroughThreads(
       opening,
-      { smallMax: smallEntryMax(limits), copyPath, onBytes, signal },
+      { ...progress, smallMax: smallEntryMax(limits), copyPath },
       (message) => receive(sink, message),
     );
     const { payloadKey, payloadStart } = await opening;

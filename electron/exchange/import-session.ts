@@ -47,14 +47,11 @@ export async function prepareImport(
   const paths = await exportParts(chosen);
   const total = await totalSize(paths);
   let done = 0;
-  const verified = await readExport(
-    paths,
-    ageKey,
-    spoolDir,
-    limits,
-    (bytes) => progress.onProgress?.((done += bytes), total),
-    progress.signal,
-  );
+  const verified = await readExport(paths, ageKey, spoolDir, limits, {
+    onBytes: (bytes) => progress.onProgress?.((done += bytes), total),
+    signal: progress.signal,
+    readPauseMs: progress.readPauseMs,
+  });
   try {
     const { manifest } = verified;
     const sender = manifest.sender;

@@ -2,4 +2,6 @@
 export interface JobProgress {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Tests only: the reading thread pauses this long after every 4 MiB, as a slow stick would. */
+  readPauseMs?: number;
 }

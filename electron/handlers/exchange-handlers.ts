@@ -52,6 +52,8 @@ export interface ExchangeOptions {
   splitSize?: number;
   /** Tests pass a slow one to watch an export's progress and cancel it. */
   syncPart?: SyncPart;
+  /** Tests: an import's reading pauses this long after every 4 MiB, as from a slow stick. */
+  readPauseMs?: number;
 }
 
 export function exchangeHandlers(
@@ -72,6 +74,7 @@ export function exchangeHandlers(
     jobs.set(jobId, controller);
     try {
       return await work({
+        readPauseMs: options.readPauseMs,
         signal: controller.signal,
         onProgress: (done, total) =>
           context.adapters.emit('exchange.progress', { jobId, phase, done, total }),

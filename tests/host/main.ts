@@ -4,13 +4,14 @@ import { startTestHost } from './server';
 
 /**
  * `npm run test-host -- --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>]
- *  [--slow-drive-ms N]` (`--renderer` defaults to this checkout's `out/renderer`; with
- * `--slow-drive-ms`, each 32 MiB an export writes takes that much longer to flush, as on a slow
- * stick.)
+ *  [--slow-drive-ms N] [--slow-read-ms N]` (`--renderer` defaults to this checkout's
+ * `out/renderer`; with `--slow-drive-ms`, each 32 MiB an export writes takes that much longer to
+ * flush, and with `--slow-read-ms` an import pauses that long after every 4 MiB read, as on a
+ * slow stick.)
  * Prints exactly one line on stdout, `test-host ready <url>`, once it listens; logs go to stderr.
  */
 const usage =
-  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N]';
+  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N] [--slow-read-ms N]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       renderer: { type: 'string' },
       'exit-on-stdin-close': { type: 'boolean', default: false },
       'slow-drive-ms': { type: 'string' },
+      'slow-read-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     ...(values['slow-drive-ms'] === undefined
       ? {}
       : { slowDriveMs: Number(values['slow-drive-ms']) }),
+    ...(values['slow-read-ms'] === undefined ? {} : { slowReadMs: Number(values['slow-read-ms']) }),
   });
   process.stdout.write(`test-host ready ${host.url}\n`);
 

@@ -36,6 +36,8 @@ export interface TestHostOptions {
   language?: Language;
   /** Each flush of an export's part waits this long first, as on a slow stick. */
   slowDriveMs?: number;
+  /** An import's reading pauses this long after every 4 MiB, as from a slow stick. */
+  slowReadMs?: number;
   /** The built renderer; defaults to `out/renderer` of this checkout. */
   rendererDir?: string;
   /** How often the core polls the fake idle time. */
@@ -107,9 +109,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     adapters,
     defaultLanguage: options.language ?? 'es',
     ...(options.fastKdf ? { kdf: KDF_MINIMUM } : {}),
-    ...(options.slowDriveMs === undefined
-      ? {}
-      : { exchange: { syncPart: slowDrive(options.slowDriveMs) } }),
+    exchange: {
+      ...(options.slowDriveMs === undefined ? {} : { syncPart: slowDrive(options.slowDriveMs) }),
+      ...(options.slowReadMs === undefined ? {} : { readPauseMs: options.slowReadMs }),
+    },
   });
   const stopIdle = core.watchIdle(() => idleSeconds, options.idlePollMs ?? 250);
 

@@ -26,7 +26,14 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
   // The running check or apply, with its progress and Cancel.
   const [job, setJob] = useState<{ id: string; phase: 'checking' | 'storing' } | null>(null);
   const progress = useJobProgress(job?.id ?? null);
-  const { pending, error, run } = useCall();
+  const { pending, error, setError, run } = useCall();
+  /** A cancel is the user's choice, said plainly rather than as an error. */
+  const saidCancelled = (result: { ok: boolean; error?: { code: string } }, key: string) => {
+    if (result.ok || result.error?.code !== 'cancelled') return false;
+    setError(null);
+    setMessage(t(key));
+    return true;
+  };
   const { control, handleSubmit } = useForm<ImportFormValues>({
     resolver: zodResolver(importFormSchema),
     defaultValues: { passphrase: '' },
@@ -45,6 +52,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
       const result = await run(() => call('exchange.preview', { ...input, jobId }));
       setJob(null);
       if (result.ok) setPreview(result.value);
+      else saidCancelled(result, 'handoff.import.readCancelled');
     })();
 
   const apply = async (acceptUnverified: boolean) => {
@@ -56,7 +64,10 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
     );
     setJob(null);
     setPreview(null);
-    if (!result.ok) return;
+    if (!result.ok) {
+      saidCancelled(result, 'handoff.import.applyCancelled');
+      return;
+    }
     const { counts } = result.value;
     setMessage(t('handoff.import.applied', { ...counts, evidence: result.value.evidenceCount }));
     onApplied();

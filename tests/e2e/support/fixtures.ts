@@ -13,6 +13,8 @@ export interface Fixtures {
   app: Page;
   /** `test.use({ slowDriveMs })`: each flush of an export waits this long (a slow stick). */
   slowDriveMs: number | undefined;
+  /** `test.use({ slowReadMs })`: an import pauses this long after every 4 MiB read. */
+  slowReadMs: number | undefined;
 }
 
 export const test = base.extend<Fixtures>({
@@ -24,8 +26,9 @@ export const test = base.extend<Fixtures>({
     await rm(dir, { recursive: true, force: true });
   },
   slowDriveMs: [undefined, { option: true }],
-  host: async ({ dataDir, slowDriveMs }, use, testInfo) => {
-    const host = await startHostProcess({ dataDir, language: 'es', slowDriveMs });
+  slowReadMs: [undefined, { option: true }],
+  host: async ({ dataDir, slowDriveMs, slowReadMs }, use, testInfo) => {
+    const host = await startHostProcess({ dataDir, language: 'es', slowDriveMs, slowReadMs });
     await use(host);
     await host.stop();
     if (testInfo.status !== testInfo.expectedStatus) {

@@ -36,6 +36,8 @@ export async function startHostProcess(options: {
   language?: 'es' | 'en';
   /** Each flush of an export waits this long, as on a slow stick. */
   slowDriveMs?: number;
+  /** An import's reading pauses this long after every 4 MiB, as from a slow stick. */
+  slowReadMs?: number;
 }): Promise<HostProcess> {
   const args = [
     require.resolve('tsx/cli'),
@@ -46,6 +48,7 @@ export async function startHostProcess(options: {
     '--exit-on-stdin-close',
     ...(options.language === undefined ? [] : ['--language', options.language]),
     ...(options.slowDriveMs === undefined ? [] : ['--slow-drive-ms', String(options.slowDriveMs)]),
+    ...(options.slowReadMs === undefined ? [] : ['--slow-read-ms', String(options.slowReadMs)]),
     // The copy of out/renderer that global-setup took for this run.
     ...(process.env.RESGUARDO_E2E_RENDERER === undefined
       ? []
