@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { exchangeOperations } from '../../shared/contract/exchange';
 import { expectNoSeriousViolations } from './support/axe';
-import { openExchangeTab, startPassphraseExport } from './support/exchange-flows';
+import {
+  exportSummaryText,
+  openExchangeTab,
+  startPassphraseExport,
+} from './support/exchange-flows';
 import { expect, test } from './support/fixtures';
 import { createVault } from './support/flows';
 import { translator } from './support/i18n';
@@ -99,9 +103,9 @@ test('export: search the cases, tick across searches, and exactly the ticked one
   await expectNoSeriousViolations(page, 'export form with search results');
 
   await startPassphraseExport(page, PASSPHRASE, 'KINGSTON');
-  await expect(
-    page.getByText(t('handoff.export.summary', { records: 2, evidence: 0 }), { exact: false }),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(exportSummaryText(2, 0), { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
 
   // Read the file back (as this office would from the stick): exactly the two ticked cases.
   const [fileName] = await readdir(stick);

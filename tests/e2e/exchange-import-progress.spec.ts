@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openExchangeTab } from './support/exchange-flows';
+import { appliedText, openExchangeTab } from './support/exchange-flows';
 import { expect, test } from './support/fixtures';
 import { createVault } from './support/flows';
 import { type HostProcess } from './support/host-process';
@@ -76,7 +76,7 @@ test('an import shows its progress while reading and storing, and Cancel leaves 
   await preview.getByRole('button', { name: t('handoff.import.apply'), exact: true }).click();
   await expect(
     page.getByRole('status').filter({
-      hasText: t('handoff.import.applied', { new: 3, update: 0, conflict: 0, evidence: 1 }),
+      hasText: appliedText({ new: 3, update: 0, conflict: 0, evidence: 1 }),
     }),
   ).toBeVisible({ timeout: 60_000 });
   expect(await caseCount(host)).toBe(1);

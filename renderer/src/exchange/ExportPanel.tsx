@@ -18,6 +18,7 @@ import { useDrives } from './use-drives';
 import { useExportChoices } from './use-export-choices';
 import { type ExportScopeChoice, useExportConsent } from './use-export-consent';
 import { useJobProgress } from './use-job-progress';
+import { exportSummary } from './job-summaries';
 
 const FOLDER = 'folder';
 
@@ -84,15 +85,11 @@ export function ExportPanel() {
     setJobId(null);
     if (!result.ok && result.error.code === 'consent_missing') setConsentRound((n) => n + 1);
     if (result.ok && result.value !== null) {
-      setMessage(
-        `${t('handoff.export.done', { file: result.value.fileName })} ${t(
-          'handoff.export.summary',
-          {
-            records: result.value.recordCount,
-            evidence: result.value.evidenceCount,
-          },
-        )}`,
-      );
+      const summary = exportSummary(t, {
+        records: result.value.recordCount,
+        evidence: result.value.evidenceCount,
+      });
+      setMessage(`${t('handoff.export.done', { file: result.value.fileName })} ${summary}`);
     } else if (!result.ok && result.error.code === 'cancelled') {
       setError(null);
       setMessage(t('handoff.export.cancelled'));

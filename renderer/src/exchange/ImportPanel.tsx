@@ -13,6 +13,7 @@ import { call } from '../ipc/client';
 import { DriveFiles } from './DriveFiles';
 import { importFormSchema, type ImportFormValues } from './exchange-forms';
 import { ImportPreviewView } from './ImportPreviewView';
+import { appliedSummary } from './job-summaries';
 import { JobProgressView } from './JobProgressView';
 import { useDrives } from './use-drives';
 import { useJobProgress } from './use-job-progress';
@@ -69,7 +70,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
       return;
     }
     const { counts } = result.value;
-    setMessage(t('handoff.import.applied', { ...counts, evidence: result.value.evidenceCount }));
+    setMessage(appliedSummary(t, { ...counts, evidence: result.value.evidenceCount }));
     onApplied();
   };
   const discard = async () => {

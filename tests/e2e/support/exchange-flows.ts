@@ -13,6 +13,30 @@ import { translator } from './i18n';
 const t = translator('es');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** What the import panel says once applied, each count with its own plural. */
+export function appliedText(counts: {
+  new: number;
+  update: number;
+  conflict: number;
+  evidence: number;
+}): string {
+  const parts = Object.fromEntries(
+    Object.entries(counts).map(([name, count]) => [
+      name,
+      t(`handoff.import.appliedParts.${name}`, { count }),
+    ]),
+  );
+  return t('handoff.import.applied', parts);
+}
+
+/** What the export panel says of a finished file, each count with its own plural. */
+export function exportSummaryText(records: number, evidence: number): string {
+  return t('handoff.export.summary', {
+    records: t('handoff.export.summaryParts.records', { count: records }),
+    evidence: t('handoff.export.summaryParts.evidence', { count: evidence }),
+  });
+}
+
 export interface OfficeSide {
   page: Page;
   host: HostProcess;
@@ -188,7 +212,5 @@ export async function applyPreview(
   counts: { new: number; update: number; conflict: number; evidence: number },
 ) {
   await preview.getByRole('button', { name: t('handoff.import.apply'), exact: true }).click();
-  await expect(
-    page.getByRole('status').filter({ hasText: t('handoff.import.applied', counts) }),
-  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: appliedText(counts) })).toBeVisible();
 }

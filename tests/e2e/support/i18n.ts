@@ -29,6 +29,11 @@ export function t(
   for (const part of key.split('.')) {
     node = typeof node === 'object' ? node[part] : undefined;
   }
+  // i18next's plural forms: `key_one`, `key_other`… chosen by the language's rules.
+  if (node === undefined && typeof values['count'] === 'number') {
+    const form = new Intl.PluralRules(language).select(values['count']);
+    node = t(language, `${key}_${form}`, values);
+  }
   if (typeof node !== 'string') throw new Error(`No ${language} text for ${key}`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
