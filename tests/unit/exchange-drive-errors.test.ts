@@ -7,6 +7,8 @@ import { createEncryptingWriter } from '../../electron/exchange/encrypting-write
 import { writeFileAtomic } from '../../electron/files/atomic-write';
 import { rethrowWriteFailure, writeFailure } from '../../electron/files/io-failure';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { caseWithEvidence, exportFile } from './support/exchange-cases';
+import { partneredOffices } from './support/exchange-core';
 import { encryptTo, innerArchive, memorySource, sampleRecords } from './support/exchange-files';
 import { tempDir } from './support/temp-dir';
 
@@ -92,6 +94,24 @@ describe('a drive that fails while an export is written', () => {
     expect(underFileLimit('store-past-limit.ts', [file, keys.ageIdentity, store, sha256])).toEqual({
       code: 'disk_full',
       left: [],
+    });
+  });
+
+  it("says this computer's disk is full when applying an import read in place", async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const sent = await caseWithEvidence(a, 'Amenazas', 3 * MiB);
+    const { file } = await exportFile(a, cardB.fingerprint, [sent.caseId]);
+    await b.op('vault.lock', {});
+    // Checked, then applied with files of 2 MiB at most: "the file changed" would be wrong.
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'fixtures', 'apply-past-limit.ts'), b.dir, file],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({
+      code: 'disk_full',
+      cases: 0,
+      evidence: [],
     });
   });
 
