@@ -7,7 +7,7 @@ import { spokenFingerprint } from '../office/office-card';
 import { ownCard } from '../office/office-views';
 import { findPartner } from '../office/partner-repository';
 import { type AgeKey } from './age-reader';
-import { type DeletedRecord, heldHere, receiveNotices } from './deletion-notices';
+import { heldHere, receiveNotices } from './deletion-notices';
 import { applyRemovals, sortRemovals } from './part-removals';
 import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
@@ -68,6 +68,7 @@ export async function prepareImport(
             ? 'verified'
             : 'unverified';
     const classified = await classifyAll(db, sender.fingerprint, verified.records);
+    const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
     const preview: ImportPreview = {
       importId: randomUUID(),
       sender: {
@@ -81,10 +82,14 @@ export async function prepareImport(
       counts: countVerdicts(classified),
       evidenceCount: verified.evidence.size,
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
-      ...(await removalCounts(db, manifest.deleted ?? [], sender.fingerprint)),
-      records: classified
-        .slice(0, 500)
-        .map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
+      removedThere: removals.remove.length,
+      keptChangedHere: removals.kept.length,
+      // What applying removes comes first: it is what the user most needs to see.
+      records: [
+        ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),
+        ...removals.kept.map((r) => ({ ...r, verdict: 'keptHere' as const })),
+        ...classified.map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
+      ].slice(0, 500),
     };
     return { preview, verified };
   } catch (error) {
@@ -190,9 +195,4 @@ export async function applyImport(
   } finally {
     await discardVerified(verified);
   }
-}
-
-async function removalCounts(db: Queryable, deleted: readonly DeletedRecord[], sender: string) {
-  const { remove, kept } = await sortRemovals(db, deleted, sender);
-  return { removedThere: remove.length, keptChangedHere: kept.length };
 }

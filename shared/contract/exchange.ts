@@ -73,7 +73,16 @@ export const importPreviewSchema = z.strictObject({
       z.strictObject({
         kind: z.string(),
         id: z.string(),
-        verdict: z.enum(['new', 'update', 'unchanged', 'conflict', 'deleted']),
+        /** `removed`/`keptHere`: a part the sender removed (`removedThere`, `keptChangedHere`). */
+        verdict: z.enum([
+          'new',
+          'update',
+          'unchanged',
+          'conflict',
+          'deleted',
+          'removed',
+          'keptHere',
+        ]),
       }),
     )
     .max(500),

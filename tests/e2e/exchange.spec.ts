@@ -105,6 +105,9 @@ test('two offices swap cards, export to a drive, and the other imports after a p
     const told = await previewFromStick(pageB, hostB, stick, second);
     await expect(told).toContainText(t('handoff.import.counts.deletedThere', { count: 1 }));
     await expect(told).toContainText(t('handoff.import.counts.removedThere', { count: 1 }));
+    // The table names it before anything else: an aggression, to be removed here too.
+    await expect(told.getByRole('row').nth(1)).toContainText(t('handoff.kinds.aggressions'));
+    await expect(told.getByRole('row').nth(1)).toContainText(t('handoff.import.verdict.removed'));
     await expectNoSeriousViolations(pageB, 'import preview with deletions');
     // Removing a part marks the case as changed at A: the case is an update. New: A's custody
     // entry for its first export of the evidence (the file carries the evidence again).

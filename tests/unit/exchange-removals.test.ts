@@ -44,6 +44,12 @@ describe('parts removed from a case travel with the case', () => {
     await a.op('aggressions.delete', { id: removed!.id });
     let preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     expect(preview).toMatchObject({ removedThere: 1, keptChangedHere: 0 });
+    // What applying removes is listed first.
+    expect(preview.records[0]).toEqual({
+      kind: 'aggressions',
+      id: removed!.id,
+      verdict: 'removed',
+    });
     const [corrected] = edited!.perpetrators;
     expect(await perpetratorsAt(b)).toEqual([
       { id: corrected!.id, description: 'Policía municipal' },
@@ -114,6 +120,11 @@ describe('parts removed from a case travel with the case', () => {
     await a.op('cases.delete', { id: whole.id });
     const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     expect(preview).toMatchObject({ removedThere: 0, keptChangedHere: 1, deletedThere: 1 });
+    expect(preview.records[0]).toEqual({
+      kind: 'aggressions',
+      id: removed!.id,
+      verdict: 'keptHere',
+    });
 
     expect((await b.op('cases.get', { id: made.id })).aggressions).toHaveLength(2);
     // The whole case stays at B with everything in it: the notice says the rest.
