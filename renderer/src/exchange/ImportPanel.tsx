@@ -29,11 +29,10 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
   const progress = useJobProgress(job?.id ?? null);
   const { pending, error, setError, run } = useCall();
   /** A cancel is the user's choice, said plainly rather than as an error. */
-  const saidCancelled = (result: { ok: boolean; error?: { code: string } }, key: string) => {
-    if (result.ok || result.error?.code !== 'cancelled') return false;
+  const sayIfCancelled = (result: { ok: boolean; error?: { code: string } }, key: string) => {
+    if (result.ok || result.error?.code !== 'cancelled') return;
     setError(null);
     setMessage(t(key));
-    return true;
   };
   const { control, handleSubmit } = useForm<ImportFormValues>({
     resolver: zodResolver(importFormSchema),
@@ -53,7 +52,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
       const result = await run(() => call('exchange.preview', { ...input, jobId }));
       setJob(null);
       if (result.ok) setPreview(result.value);
-      else saidCancelled(result, 'handoff.import.readCancelled');
+      else sayIfCancelled(result, 'handoff.import.readCancelled');
     })();
 
   const apply = async (acceptUnverified: boolean) => {
@@ -66,7 +65,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
     setJob(null);
     setPreview(null);
     if (!result.ok) {
-      saidCancelled(result, 'handoff.import.applyCancelled');
+      sayIfCancelled(result, 'handoff.import.applyCancelled');
       return;
     }
     const { counts } = result.value;
