@@ -43,13 +43,23 @@ export function isRecordKind(kind: string): kind is RecordKind {
  */
 const OFFICE_FIELD = 'office';
 
-export async function ownFingerprint(db: Queryable): Promise<string> {
-  const row = await db.get('SELECT age_recipient, signing_public FROM office_keys');
-  if (!row) throw new AppFailure('internal');
-  return fingerprintOf({
-    ageRecipient: String(row['age_recipient']),
-    signingPublic: String(row['signing_public']),
-  });
+/** Per connection or transaction: an office's keys never change, and exports ask per entry. */
+const ownFingerprints = new WeakMap<Queryable, Promise<string>>();
+
+export function ownFingerprint(db: Queryable): Promise<string> {
+  let found = ownFingerprints.get(db);
+  if (!found) {
+    found = db.get('SELECT age_recipient, signing_public FROM office_keys').then((row) => {
+      if (!row) throw new AppFailure('internal');
+      return fingerprintOf({
+        ageRecipient: String(row['age_recipient']),
+        signingPublic: String(row['signing_public']),
+      });
+    });
+    ownFingerprints.set(db, found);
+    found.catch(() => ownFingerprints.delete(db));
+  }
+  return found;
 }
 
 /** Aggression types have no id of their own: they travel inside their aggression. */
