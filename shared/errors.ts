@@ -35,6 +35,7 @@ export const errorCodes = [
   'exchange_unsafe_path',
   'exchange_unverified_sender',
   'exchange_no_recipient',
+  'exchange_owner_deleted',
   'drive_gone',
   'drive_full',
   'disk_full',

@@ -51,6 +51,25 @@ export interface ConflictField {
 const same = (a: RecordValue | null, b: RecordValue | null) =>
   JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * A record the incoming version belongs to (its case, aggression, assessment…, by a foreign key)
+ * that was deleted here since: that version cannot be written back on its own.
+ */
+async function ownerDeletedHere(db: Queryable, record: ExchangeRecord): Promise<boolean> {
+  if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
+  // `kind` is a table name (isRecordKind); every foreign key of these tables names an `id`.
+  const keys = await db.all(
+    `SELECT "from" AS col, "table" AS owner FROM pragma_foreign_key_list('${record.kind}')`,
+  );
+  for (const key of keys) {
+    const value = record.data[String(key['col'])];
+    const owner = String(key['owner']);
+    if (typeof value !== 'string' || !isRecordKind(owner)) continue;
+    if (!(await db.get(`SELECT 1 FROM ${owner} WHERE id = ?`, [value]))) return true;
+  }
+  return false;
+}
+
 /** Both versions, field by field (the local one as it is now; `null` columns when it is gone). */
 export async function conflictVersions(db: Queryable, conflictId: string) {
   const conflict = await openConflict(db, conflictId);
@@ -71,6 +90,7 @@ export async function conflictVersions(db: Queryable, conflictId: string) {
     officeName: conflict.officeName,
     createdAt: conflict.createdAt,
     localExists: local !== null,
+    ownerDeletedHere: local === null && (await ownerDeletedHere(db, conflict.incoming)),
     fields,
   };
 }
@@ -106,6 +126,9 @@ export async function resolveConflict(
   if (keep === 'incoming') {
     if (!isRecordKind(incoming.kind)) throw new AppFailure('exchange_corrupt');
     const exists = (await readRecord(tx, incoming.kind, incoming.id)) !== null;
+    if (!exists && (await ownerDeletedHere(tx, incoming))) {
+      throw new AppFailure('exchange_owner_deleted');
+    }
     await writeRecord(tx, incoming, exists, await localColumns(tx, incoming, exists));
     // The export date is not kept with the conflict: the import's other records carry it.
     const sibling = await tx.get(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
-import { type ExchangeRecord, recordHash } from './exchange-records';
+import { canonicalJson, type ExchangeRecord, recordHash } from './exchange-records';
 import { isNoticeKind } from './manifest';
 import {
   isRecordKind,
@@ -65,7 +65,7 @@ export async function dropBase(tx: Queryable, office: string, kind: string, id: 
 /**
  * Three-way comparison against the version last exchanged with this office (the base):
  * only they changed it → update; only we did → keep ours; both did (or there is no common base)
- * → conflict, both versions kept. Gone here though exchanged with them → deleted here since
+ * → conflict, both versions kept, unless both now read the same. Gone here though exchanged with them → deleted here since
  * (our next export tells them), so it is not brought back.
  */
 export async function classify(
@@ -87,7 +87,22 @@ export async function classify(
   const base = await readBase(db, office, record.kind, record.id);
   if (base === localHash) return { record, hash, verdict: 'update', localHash };
   if (base === hash) return { record, hash, verdict: 'unchanged', localHash };
+  // Both offices made the same change (or only touched it, as editing an aggression's
+  // perpetrators does): nothing to choose between, so the later one stands at both.
+  if (sameContent(local, record)) {
+    const later = String(record.data[EDITED_AT]) > String(local.data[EDITED_AT]);
+    return { record, hash, verdict: later ? 'update' : 'unchanged', localHash };
+  }
   return { record, hash, verdict: 'conflict', localHash };
+}
+
+/** When a row was last saved: each office stamps its own edits, so it differs between them. */
+const EDITED_AT = 'updated_at';
+
+function sameContent(a: ExchangeRecord, b: ExchangeRecord): boolean {
+  const content = ({ data }: ExchangeRecord) =>
+    canonicalJson(Object.fromEntries(Object.entries(data).filter(([k]) => k !== EDITED_AT)));
+  return content(a) === content(b);
 }
 
 export async function classifyAll(

@@ -99,6 +99,11 @@ export const conflictVersionsSchema = z.strictObject({
   createdAt: z.string(),
   /** False when the local row was deleted since: taking theirs creates it again. */
   localExists: z.boolean(),
+  /**
+   * What it belongs to (its case, aggression, assessment…) was deleted here since: theirs can no
+   * longer be taken, only ours kept.
+   */
+  ownerDeletedHere: z.boolean(),
   fields: z.array(
     z.strictObject({
       field: z.string(),

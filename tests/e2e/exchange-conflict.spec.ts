@@ -15,6 +15,7 @@ import {
 import { createVault, office } from './support/flows';
 import { startHostProcess } from './support/host-process';
 import { translator } from './support/i18n';
+import { aggressionSample } from '../unit/support/record-samples';
 import { createCase } from './support/records';
 
 const t = translator('es');
@@ -55,6 +56,10 @@ test('both offices edit one case: the conflict is kept, compared side by side an
       urgency: 'high',
       rightsAtStake: ['freedom_of_expression'],
     });
+    // One aggression, whose perpetrator both offices will also correct.
+    const act = (await hostA.ipc('aggressions.add', { caseId, ...aggressionSample })) as {
+      id: string;
+    };
     const a = { page: pageA, host: hostA, name: office.officeName };
     const b = { page: pageB, host: hostB, name: OFFICE_B };
     await swapCards(a, b, work);
@@ -62,22 +67,31 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     // The case travels A → B: from now on both hold it, with the same base version.
     const first = await exportToStick(pageA, hostA, b.name, stick);
     const toB = await previewFromStick(pageB, hostB, stick, first);
-    await applyPreview(pageB, toB, { new: 1, update: 0, conflict: 0, evidence: 0 });
+    await applyPreview(pageB, toB, { new: 3, update: 0, conflict: 0, evidence: 0 });
 
-    // Each office changes the same case its own way before the next exchange.
+    // Each office changes the same case its own way before the next exchange, and the same
+    // perpetrator too.
     await hostA.ipc('cases.update', { id: caseId, title: TITLE_A, status: 'monitoring' });
     await hostB.ipc('cases.update', { id: caseId, title: TITLE_B, status: 'closed' });
+    const corrected = (description: string) => ({
+      id: act.id,
+      perpetrators: [{ ...aggressionSample.perpetrators[0]!, description }],
+    });
+    await hostA.ipc('aggressions.update', corrected('Hombres armados de la empresa minera'));
+    await hostB.ipc('aggressions.update', corrected('Escoltas de la empresa minera'));
 
     // B sends it back: A's preview reports the conflict, and applying keeps both versions.
     const second = await exportToStick(pageB, hostB, a.name, stick);
     const toA = await previewFromStick(pageA, hostA, stick, second);
-    await expect(toA).toContainText(t('handoff.import.counts.conflict', { count: 1 }));
+    // The case and the perpetrator; not the aggression, which both edits only touched.
+    await expect(toA).toContainText(t('handoff.import.counts.conflict', { count: 2 }));
     await expect(
       toA.getByRole('row', {
         name: `${t('handoff.kinds.cases')} ${t('handoff.import.verdict.conflict')}`,
       }),
     ).toBeVisible();
-    await applyPreview(pageA, toA, { new: 0, update: 0, conflict: 1, evidence: 0 });
+    // The aggression reads the same at both: B's later touch simply stands.
+    await applyPreview(pageA, toA, { new: 0, update: 1, conflict: 2, evidence: 0 });
     // Until someone chooses, the version here stays in force.
     await openCases(pageA);
     await expect(pageA.getByRole('link', { name: TITLE_A, exact: true })).toBeVisible();
@@ -85,13 +99,15 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     // The conflicts tab lists it: a case, from B.
     await openExchangeTab(pageA, 'conflicts');
     const list = pageA.getByTestId('conflicts').getByRole('listitem');
-    await expect(list).toHaveCount(1);
-    const rowText = t('handoff.conflicts.row', {
-      kind: t('handoff.kinds.cases'),
-      office: OFFICE_B,
-      date: '',
-    }).trim();
-    await expect(list).toContainText(rowText);
+    await expect(list).toHaveCount(2);
+    const rowText = (kind: string) =>
+      t('handoff.conflicts.row', {
+        kind: t(`handoff.kinds.${kind}`),
+        office: OFFICE_B,
+        date: '',
+      }).trim();
+    await expect(list.first()).toContainText(rowText('cases'));
+    await expect(list.last()).toContainText(rowText('perpetrators'));
     await expectNoSeriousViolations(pageA, 'conflicts list');
 
     // Keyboard only from the selected tab: Tab reaches "Compare", Enter opens the comparison,
@@ -99,9 +115,12 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     const conflictsTab = pageA.getByRole('tab', { name: t('handoff.tabs.conflicts'), exact: true });
     await conflictsTab.focus();
     await pageA.keyboard.press('Tab');
-    await expect(
-      pageA.getByRole('button', { name: t('handoff.conflicts.compare'), exact: true }),
-    ).toBeFocused();
+    // Each row has one, described by its row: this is the case's.
+    const compareCase = list
+      .first()
+      .getByRole('button', { name: t('handoff.conflicts.compare'), exact: true });
+    await expect(compareCase).toBeFocused();
+    await expect(compareCase).toHaveAccessibleDescription(new RegExp(rowText('cases')));
     await pageA.keyboard.press('Enter');
     const table = pageA.getByRole('table', {
       name: t('handoff.conflicts.compareCaption', {
@@ -153,14 +172,14 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     ).toBeFocused();
     await pageA.keyboard.press('Space');
 
-    // Announced, the list is empty, and focus is back at the top of the panel.
+    // Announced, only the perpetrator is left, and focus is back at the top of the panel.
     await expect(
       pageA
         .getByRole('status')
         .filter({ hasText: t('handoff.conflicts.resolvedIncoming', { office: OFFICE_B }) }),
     ).toBeVisible();
-    await expect(pageA.getByText(t('handoff.conflicts.empty'), { exact: true })).toBeVisible();
-    await expect(pageA.getByTestId('conflicts')).toHaveCount(0);
+    await expect(list).toHaveCount(1);
+    await expect(list).toContainText(rowText('perpetrators'));
     await expect(
       pageA.getByRole('heading', { name: t('handoff.conflicts.title'), exact: true }),
     ).toBeFocused();
@@ -177,6 +196,31 @@ test('both offices edit one case: the conflict is kept, compared side by side an
       .locator('dt', { hasText: t('case.status') })
       .locator('xpath=following-sibling::dd[1]');
     await expect(status).toHaveText(vocab('case_status', 'closed'));
+
+    // Someone at A then deletes the aggression: B's perpetrator can no longer be taken, and the
+    // comparison says so instead of offering it.
+    await hostA.ipc('aggressions.delete', { id: act.id });
+    await openExchangeTab(pageA, 'conflicts');
+    await pageA.getByRole('button', { name: t('handoff.conflicts.compare'), exact: true }).click();
+    await expect(fieldRow(pageA, 'description', true).getByRole('cell')).toHaveText([
+      t('handoff.conflicts.deletedHere'),
+      'Escoltas de la empresa minera',
+    ]);
+    await expect(
+      pageA.getByText(t('handoff.conflicts.ownerDeletedHere', { office: OFFICE_B })),
+    ).toBeVisible();
+    await expect(
+      pageA.getByRole('button', { name: t('handoff.conflicts.takeTheirs'), exact: true }),
+    ).toHaveCount(0);
+    await expectNoSeriousViolations(pageA, 'conflict on a part deleted here');
+    await pageA.getByRole('button', { name: t('handoff.conflicts.keepOurs'), exact: true }).click();
+    const keep = pageA.getByRole('alertdialog', { name: t('handoff.conflicts.keepOursTitle') });
+    await keep.getByRole('button', { name: t('handoff.conflicts.keepOurs'), exact: true }).click();
+    await expect(
+      pageA.getByRole('status').filter({ hasText: t('handoff.conflicts.resolvedLocal') }),
+    ).toBeVisible();
+    await expect(pageA.getByText(t('handoff.conflicts.empty'), { exact: true })).toBeVisible();
+    await expect(pageA.getByTestId('conflicts')).toHaveCount(0);
 
     // Settled for good: a fresh look at the tab finds nothing pending.
     await openExchangeTab(pageA, 'conflicts');

@@ -3,6 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { aggressionSample, caseSample, sourceSample } from './support/record-samples';
 import { codeOf, partneredOffices, type Office, vaultRows as rows } from './support/exchange-core';
+import { checksum } from './support/db-checksum';
+import { caseWithOneAggression, correctPerpetratorAtBoth } from './support/exchange-cases';
 import { tempDir } from './support/temp-dir';
 
 async function send(from: Office, to: Office, fingerprint: string, caseIds: string[]) {
@@ -88,5 +90,48 @@ describe('resolving exchange conflicts', () => {
     const again = await send(b, a, cardA.fingerprint, [id]);
     expect(again.counts).toMatchObject({ conflict: 0, update: 0 });
     expect((await a.op('cases.get', { id })).urgency).toBe('critical');
+  });
+
+  it('a conflict on a part whose aggression was deleted here can only be closed keeping ours', async () => {
+    const { a, b, cardA } = await partneredOffices();
+    const made = await caseWithOneAggression(a);
+    await send(a, b, (await b.op('office.card', {})).fingerprint, [made.id]);
+    const [act] = made.aggressions;
+    await correctPerpetratorAtBoth(a, b, act!.id);
+    await send(b, a, cardA.fingerprint, [made.id]);
+    const [conflict] = await a.op('exchange.conflicts', {});
+    expect(conflict).toMatchObject({ kind: 'perpetrators', recordId: act!.perpetrators[0]!.id });
+    expect(await a.op('exchange.conflict', { conflictId: conflict!.id })).toMatchObject({
+      localExists: true,
+      ownerDeletedHere: false,
+    });
+
+    // Someone at A deletes the aggression before the conflict is settled.
+    await a.op('aggressions.delete', { id: act!.id });
+    expect(await a.op('exchange.conflict', { conflictId: conflict!.id })).toMatchObject({
+      localExists: false,
+      ownerDeletedHere: true,
+    });
+    const before = await checksum(a);
+    expect(
+      await codeOf(
+        a.op('exchange.resolveConflict', { conflictId: conflict!.id, keep: 'incoming' }),
+      ),
+    ).toBe('exchange_owner_deleted');
+    expect(await checksum(a)).toEqual(before);
+    await a.op('exchange.resolveConflict', { conflictId: conflict!.id, keep: 'local' });
+    expect(await a.op('exchange.conflicts', {})).toEqual([]);
+    expect((await a.op('cases.get', { id: made.id })).aggressions).toEqual([]);
+  });
+
+  it('a case deleted here while in conflict comes back only if someone takes theirs', async () => {
+    const { a, id, conflictId } = await conflictInA();
+    await a.op('cases.delete', { id });
+    expect(await a.op('exchange.conflict', { conflictId })).toMatchObject({
+      localExists: false,
+      ownerDeletedHere: false,
+    });
+    await a.op('exchange.resolveConflict', { conflictId, keep: 'incoming' });
+    expect((await a.op('cases.get', { id })).urgency).toBe('low');
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isPartKind, NOTICE_KINDS, PART_KINDS } from '../../electron/exchange/manifest';
 import { RECORD_KINDS } from '../../electron/exchange/table-records';
-import { caseWithConsentingVictim, exportFile } from './support/exchange-cases';
+import {
+  caseWithConsentingVictim,
+  caseWithOneAggression,
+  correctPerpetratorAtBoth,
+  exportFile,
+  perpetratorNamed,
+} from './support/exchange-cases';
 import { type Office, partneredOffices } from './support/exchange-core';
 import { aggressionSample, caseSample } from './support/record-samples';
 import { assessmentSample, measureSample } from './support/risk-samples';
@@ -13,13 +19,6 @@ async function receive(office: Office, file: string) {
   await office.op('exchange.apply', { importId: preview.importId, acceptUnverified: false });
   return preview;
 }
-
-const perpetrator = (description: string) => ({
-  type: 'police' as const,
-  identified: true,
-  description,
-  involvement: 'direct' as const,
-});
 
 describe('parts removed from a case travel with the case', () => {
   it('an edited aggression keeps the same perpetrators at both offices, never both lists', async () => {
@@ -39,7 +38,7 @@ describe('parts removed from a case travel with the case', () => {
     // A corrects one aggression's perpetrator and adds another; it removes the other aggression.
     await a.op('aggressions.update', {
       id: edited!.id,
-      perpetrators: [perpetrator('Policía municipal'), perpetrator('Seguridad privada')],
+      perpetrators: [perpetratorNamed('Policía municipal'), perpetratorNamed('Seguridad privada')],
     });
     await a.op('aggressions.delete', { id: removed!.id });
     let preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
@@ -60,7 +59,7 @@ describe('parts removed from a case travel with the case', () => {
     // A then takes the first one out: it goes at B too.
     await a.op('aggressions.update', {
       id: edited!.id,
-      perpetrators: [perpetrator('Seguridad privada')],
+      perpetrators: [perpetratorNamed('Seguridad privada')],
     });
     preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     expect(preview.removedThere).toBe(1);
@@ -70,21 +69,10 @@ describe('parts removed from a case travel with the case', () => {
 
   it('both offices correct the same perpetrator: one conflict, never both lists', async () => {
     const { a, b, cardB } = await partneredOffices();
-    const made = await a.op('cases.create', {
-      ...caseSample,
-      aggressions: [aggressionSample],
-      sources: [],
-    });
+    const made = await caseWithOneAggression(a);
     await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     const [act] = made.aggressions;
-    await a.op('aggressions.update', {
-      id: act!.id,
-      perpetrators: [perpetrator('Policía municipal')],
-    });
-    await b.op('aggressions.update', {
-      id: act!.id,
-      perpetrators: [perpetrator('Policía estatal')],
-    });
+    await correctPerpetratorAtBoth(a, b, act!.id);
 
     const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     expect(preview.records).toContainEqual({
@@ -92,10 +80,33 @@ describe('parts removed from a case travel with the case', () => {
       id: act!.perpetrators[0]!.id,
       verdict: 'conflict',
     });
-    expect(preview.counts.new).toBe(0);
+    // Only the perpetrator: the aggression both edits touched reads the same at both offices.
+    expect(preview.counts).toMatchObject({ new: 0, conflict: 1 });
     // B's version stays until someone resolves the conflict; A's is kept beside it.
     const [atB] = (await b.op('cases.get', { id: made.id })).aggressions;
     expect(atB!.perpetrators.map((p) => p.description)).toEqual(['Policía estatal']);
+  });
+
+  it('both offices make the same correction: nothing to resolve, and the next exchange is quiet', async () => {
+    const { a, b, cardA, cardB } = await partneredOffices();
+    const made = await caseWithOneAggression(a);
+    await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    const [act] = made.aggressions;
+    const correction = { id: act!.id, perpetrators: [perpetratorNamed('Policía municipal')] };
+    await a.op('aggressions.update', correction);
+    await b.op('aggressions.update', correction);
+
+    const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    expect(preview.counts.conflict).toBe(0);
+    expect(await b.op('exchange.conflicts', {})).toEqual([]);
+    // A's edit came first, so B's later one stands; sent back, A takes it and all is settled.
+    const back = await receive(a, (await exportFile(b, cardA.fingerprint, [made.id])).file);
+    expect(back.counts.conflict).toBe(0);
+    const again = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    expect(again.counts).toMatchObject({ new: 0, update: 0, conflict: 0 });
+    const [atA] = (await a.op('cases.get', { id: made.id })).aggressions;
+    const [atB] = (await b.op('cases.get', { id: made.id })).aggressions;
+    expect(atA).toEqual(atB);
   });
 
   it('keeps a part the receiver changed since, and never strips a case the sender deleted', async () => {
@@ -133,11 +144,7 @@ describe('parts removed from a case travel with the case', () => {
 
   it('does not bring back what this office deleted when the other sends it unchanged', async () => {
     const { a, b, cardA, cardB } = await partneredOffices();
-    const made = await a.op('cases.create', {
-      ...caseSample,
-      aggressions: [aggressionSample],
-      sources: [],
-    });
+    const made = await caseWithOneAggression(a);
     await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
 
     // A removes the aggression; B, not yet told, sends the case back as it had it.

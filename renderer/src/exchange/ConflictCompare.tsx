@@ -57,6 +57,11 @@ export function ConflictCompare(props: {
           ))}
         </tbody>
       </table>
+      {versions.ownerDeletedHere ? (
+        <p className="warning-text">
+          {t('handoff.conflicts.ownerDeletedHere', { office: versions.officeName })}
+        </p>
+      ) : null}
       <div className="actions">
         {hasLong ? (
           <Button className="button" aria-pressed={details} onPress={() => setDetails(!details)}>
@@ -72,16 +77,18 @@ export function ConflictCompare(props: {
         >
           <p>{t('handoff.conflicts.keepOursBody', { office: versions.officeName })}</p>
         </ConfirmButton>
-        <ConfirmButton
-          label={t('handoff.conflicts.takeTheirs')}
-          title={t('handoff.conflicts.takeTheirsTitle')}
-          confirmLabel={t('handoff.conflicts.takeTheirs')}
-          isDisabled={props.pending}
-          danger
-          onConfirm={() => props.onResolve('incoming')}
-        >
-          <p>{t('handoff.conflicts.takeTheirsBody', { office: versions.officeName })}</p>
-        </ConfirmButton>
+        {versions.ownerDeletedHere ? null : (
+          <ConfirmButton
+            label={t('handoff.conflicts.takeTheirs')}
+            title={t('handoff.conflicts.takeTheirsTitle')}
+            confirmLabel={t('handoff.conflicts.takeTheirs')}
+            isDisabled={props.pending}
+            danger
+            onConfirm={() => props.onResolve('incoming')}
+          >
+            <p>{t('handoff.conflicts.takeTheirsBody', { office: versions.officeName })}</p>
+          </ConfirmButton>
+        )}
       </div>
     </div>
   );

@@ -58,11 +58,14 @@ export function ConflictsPanel({ version }: { version: number }) {
         <ul className="plain-list" data-testid="conflicts">
           {rows.map((row) => (
             <li key={row.id}>
-              {t('handoff.conflicts.row', {
-                kind: t(`handoff.kinds.${row.kind}`, { defaultValue: row.kind }),
-                office: row.officeName,
-                date: format.moment(row.createdAt),
-              })}{' '}
+              {/* Describes its "Compare" button: each row has one, with the same label. */}
+              <span id={`conflict-${row.id}`}>
+                {t('handoff.conflicts.row', {
+                  kind: t(`handoff.kinds.${row.kind}`, { defaultValue: row.kind }),
+                  office: row.officeName,
+                  date: format.moment(row.createdAt),
+                })}
+              </span>{' '}
               {open?.id === row.id ? (
                 <ConflictCompare
                   versions={open}
@@ -73,6 +76,7 @@ export function ConflictsPanel({ version }: { version: number }) {
                 <Button
                   className="button"
                   isDisabled={pending}
+                  aria-describedby={`conflict-${row.id}`}
                   onPress={() => void compare(row.id)}
                 >
                   {t('handoff.conflicts.compare')}

@@ -68,3 +68,27 @@ export async function caseWithConsentingVictim(office: Office) {
   });
   return { person, kase };
 }
+
+/** A case with one aggression (one perpetrator), and a perpetrator as an edit would list her. */
+export function caseWithOneAggression(office: Office) {
+  return office.op('cases.create', { ...caseSample, aggressions: [aggressionSample], sources: [] });
+}
+
+export const perpetratorNamed = (description: string) => ({
+  type: 'police' as const,
+  identified: true,
+  description,
+  involvement: 'direct' as const,
+});
+
+/** Each office corrects the aggression's perpetrator its own way ("municipal" at `a`). */
+export async function correctPerpetratorAtBoth(a: Office, b: Office, aggressionId: string) {
+  await a.op('aggressions.update', {
+    id: aggressionId,
+    perpetrators: [perpetratorNamed('Policía municipal')],
+  });
+  await b.op('aggressions.update', {
+    id: aggressionId,
+    perpetrators: [perpetratorNamed('Policía estatal')],
+  });
+}
