@@ -147,7 +147,7 @@ export async function applyImport(
       const deleted = manifest.deleted ?? [];
       // Sorted before any record is written, as the preview saw the database.
       const removals = await sortRemovals(tx, deleted, origin.office);
-      const counts = await applyRecords(tx, verified.records, origin, hooks);
+      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks);
       // Records the sender no longer has: our copies stay, with a notice beside them.
       const held = await heldHere(tx, deleted, origin.office);
       await receiveNotices(tx, held, origin);
@@ -183,6 +183,8 @@ export async function applyImport(
           ...(held.length > 0 ? { deletedThere: held.length } : {}),
           ...(removals.remove.length > 0 ? { removedThere: removals.remove.length } : {}),
           ...(removals.kept.length > 0 ? { keptChangedHere: removals.kept.length } : {}),
+          // Conflicts with this office that its new versions made moot.
+          ...(settled > 0 ? { conflictsSettled: settled } : {}),
         },
       });
       return counts;

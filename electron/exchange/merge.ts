@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { canonicalJson, type ExchangeRecord, recordHash } from './exchange-records';
 import { isNoticeKind } from './manifest';
+import { keepConflict, settleConflicts } from './pending-conflicts';
 import {
   isRecordKind,
   ownFingerprint,
@@ -167,25 +167,11 @@ export async function applyRecords(
   hooks?: WriteHooks,
 ) {
   const classified = await classifyAll(tx, origin.office, records);
+  let settled = 0;
   for (const one of classified) {
     const { record } = one;
     if (one.verdict === 'conflict') {
-      await tx.run(
-        `INSERT INTO exchange_conflicts (id, kind, record_id, office, office_name, incoming, incoming_hash,
-           local_hash, import_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          randomUUID(),
-          record.kind,
-          record.id,
-          origin.office,
-          origin.officeName,
-          JSON.stringify(record),
-          one.hash,
-          one.localHash ?? '',
-          origin.importId,
-          origin.at,
-        ],
-      );
+      await keepConflict(tx, record, one.hash, one.localHash ?? '', origin);
       continue;
     }
     // Its base stays: our next export to them says it is gone.
@@ -211,6 +197,7 @@ export async function applyRecords(
       );
     }
     await writeBase(tx, origin.office, record.kind, record.id, one.hash);
+    settled += await settleConflicts(tx, record, origin);
   }
-  return countVerdicts(classified);
+  return { counts: countVerdicts(classified), settled };
 }

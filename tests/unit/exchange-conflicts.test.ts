@@ -134,4 +134,31 @@ describe('resolving exchange conflicts', () => {
     await a.op('exchange.resolveConflict', { conflictId, keep: 'incoming' });
     expect((await a.op('cases.get', { id })).urgency).toBe('low');
   });
+
+  it('one conflict waits per record: the same file again adds none, a newer version replaces it', async () => {
+    const { a, b, cardA, id, conflictId } = await conflictInA();
+    expect((await send(b, a, cardA.fingerprint, [id])).counts.conflict).toBe(1);
+    expect(await a.op('exchange.conflicts', {})).toHaveLength(1);
+
+    await b.op('cases.update', { id, urgency: 'medium' });
+    await send(b, a, cardA.fingerprint, [id]);
+    const waiting = await a.op('exchange.conflicts', {});
+    expect(waiting.map((c) => c.id)).toEqual([conflictId]);
+    const versions = await a.op('exchange.conflict', { conflictId });
+    expect(versions.fields.find((f) => f.field === 'urgency')).toMatchObject({
+      local: 'critical',
+      incoming: 'medium',
+    });
+  });
+
+  it('settles a conflict once the other office holds the same version as here', async () => {
+    const { a, b, cardA, id } = await conflictInA();
+    // B comes round to A's urgency on its own: nothing is left to choose.
+    await b.op('cases.update', { id, urgency: 'critical' });
+    const preview = await send(b, a, cardA.fingerprint, [id]);
+    expect(preview.counts.conflict).toBe(0);
+    expect(await a.op('exchange.conflicts', {})).toEqual([]);
+    const [entry] = await a.op('audit.history', { entityId: preview.importId });
+    expect(entry?.changes).toMatchObject({ conflictsSettled: 1 });
+  });
 });
