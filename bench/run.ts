@@ -3,6 +3,7 @@ import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
 import { benchDossier } from './dossier';
 import { benchExchange, benchExchangeLarge } from './exchange';
+import { benchExchangeRecords } from './exchange-records';
 import { printFigure, type PrintFigure } from './print';
 import { benchVault } from './vault';
 
@@ -11,6 +12,7 @@ const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
   cases: benchCases,
   exchange: benchExchange,
   'exchange-2g': benchExchangeLarge,
+  'exchange-records': benchExchangeRecords,
   dashboard: benchDashboard,
   dossier: benchDossier,
 };

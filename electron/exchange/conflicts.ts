@@ -2,7 +2,7 @@ import { AppFailure } from '../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { exchangeRecordSchema, type ExchangeRecord, type RecordValue } from './exchange-records';
-import { writeBase } from './merge';
+import { writeBase, writeOrigins } from './record-bookkeeping';
 import { isRecordKind, readRecord, writeRecord } from './table-records';
 
 interface ConflictRow {
@@ -135,21 +135,13 @@ export async function resolveConflict(
       'SELECT exported_at FROM record_origins WHERE import_id = ? LIMIT 1',
       [conflict.importId],
     );
-    await tx.run(
-      `INSERT INTO record_origins (kind, record_id, office, office_name, exported_at, imported_at, import_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, record_id) DO UPDATE SET office = excluded.office,
-       office_name = excluded.office_name, exported_at = excluded.exported_at,
-       imported_at = excluded.imported_at, import_id = excluded.import_id`,
-      [
-        incoming.kind,
-        incoming.id,
-        conflict.office,
-        conflict.officeName,
-        sibling ? String(sibling['exported_at']) : conflict.createdAt,
-        at,
-        conflict.importId,
-      ],
-    );
+    await writeOrigins(tx, [incoming], {
+      office: conflict.office,
+      officeName: conflict.officeName,
+      exportedAt: sibling ? String(sibling['exported_at']) : conflict.createdAt,
+      importId: conflict.importId,
+      at,
+    });
   }
   await writeBase(tx, conflict.office, incoming.kind, incoming.id, conflict.incomingHash);
   await tx.run('UPDATE exchange_conflicts SET resolved_at = ? WHERE id = ?', [at, conflict.id]);

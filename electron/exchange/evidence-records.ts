@@ -96,8 +96,13 @@ export async function stageEvidence(
   // leaves nothing in the evidence folder itself (the sweep removes an old one after a crash).
   const staging = join(evidence.folder, `${STAGING_PREFIX}${randomBytes(8).toString('hex')}`);
   try {
-    // All records: an item of a case deleted here is not brought back (merge.ts).
-    const classified = await classifyAll(db, office, verified.records);
+    // The items and the cases they belong to: an item of a case deleted here is not brought
+    // back (merge.ts), and a case is all an item refers to.
+    const classified = await classifyAll(
+      db,
+      office,
+      verified.records.filter((r) => isEvidence(r) || r.kind === 'cases'),
+    );
     const fresh = classified
       .filter((c) => c.verdict === 'new' && isEvidence(c.record))
       .map((c) => c.record);

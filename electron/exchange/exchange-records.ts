@@ -32,6 +32,9 @@ export function canonicalJson(input: unknown): string {
   return JSON.stringify(input);
 }
 
+/** A record's kind and id as one key, for maps of a whole file's records. */
+export const recordKey = (kind: string, id: string) => `${kind}/${id}`;
+
 export function recordHash(record: ExchangeRecord): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
 }

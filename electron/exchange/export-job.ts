@@ -14,7 +14,7 @@ import { checkExportConsent } from './export-consent';
 import { deletedSinceExchange, forgetSent } from './deletion-notices';
 import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
-import { writeBase } from './merge';
+import { hasNoticesFrom, writeBases } from './record-bookkeeping';
 import { scopedRecords, type ExportScope } from './table-records';
 
 const SEQUENCE_KEY = 'exchange_export_sequence';
@@ -114,8 +114,8 @@ export async function runExport(request: ExportRequest) {
   await db.transaction(async (tx) => {
     await recordEvidenceExport(tx, request.scope, request.actor, counterpart);
     for (const partner of partners) {
-      for (const one of exported)
-        await writeBase(tx, partner.fingerprint, one.kind, one.id, one.hash);
+      const notices = await hasNoticesFrom(tx, partner.fingerprint);
+      await writeBases(tx, partner.fingerprint, exported, notices);
     }
     await forgetSent(tx, offices, deleted);
     await appendAudit(tx, {

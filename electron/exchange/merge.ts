@@ -1,13 +1,20 @@
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
-import { canonicalJson, type ExchangeRecord, recordHash } from './exchange-records';
-import { isNoticeKind } from './manifest';
-import { keepConflict, settleConflicts } from './pending-conflicts';
+import { canonicalJson, type ExchangeRecord, recordHash, recordKey } from './exchange-records';
+import { conflictsWaiting, keepConflict, settleConflicts } from './pending-conflicts';
+import {
+  hasNoticesFrom,
+  type Origin,
+  type SharedVersion,
+  writeBases,
+  writeOrigins,
+} from './record-bookkeeping';
 import {
   isRecordKind,
   ownFingerprint,
-  readRecord,
+  readRecords,
   RECORD_KINDS,
+  type RecordKind,
   writeRecord,
 } from './table-records';
 
@@ -19,6 +26,8 @@ export interface Classified {
   hash: string;
   verdict: Verdict;
   localHash: string | null;
+  /** The version last exchanged with the sender, when there is one. */
+  base: string | null;
 }
 
 export async function readBase(db: Queryable, office: string, kind: string, id: string) {
@@ -29,28 +38,16 @@ export async function readBase(db: Queryable, office: string, kind: string, id: 
   return row ? String(row['hash']) : null;
 }
 
-/**
- * The record as now shared with `office`. That office holds it again, so a notice saying it
- * deleted it (deletion-notices.ts) no longer holds.
- */
-export async function writeBase(
-  tx: Queryable,
-  office: string,
-  kind: string,
-  id: string,
-  hash: string,
-) {
-  await tx.run(
-    `INSERT INTO exchange_bases (office, kind, record_id, hash) VALUES (?, ?, ?, ?)
-     ON CONFLICT(office, kind, record_id) DO UPDATE SET hash = excluded.hash`,
-    [office, kind, id, hash],
+/** Every base with `office`, by `recordKey`: one query for a whole file rather than one a record. */
+export type Bases = ReadonlyMap<string, string>;
+
+export async function basesWith(db: Queryable, office: string): Promise<Bases> {
+  const rows = await db.all('SELECT kind, record_id, hash FROM exchange_bases WHERE office = ?', [
+    office,
+  ]);
+  return new Map(
+    rows.map((r) => [recordKey(String(r['kind']), String(r['record_id'])), String(r['hash'])]),
   );
-  if (isNoticeKind(kind)) {
-    await tx.run(
-      'DELETE FROM exchange_deletion_notices WHERE office = ? AND kind = ? AND record_id = ?',
-      [office, kind, id],
-    );
-  }
 }
 
 /** The record no longer shared with `office`. */
@@ -68,32 +65,53 @@ export async function dropBase(tx: Queryable, office: string, kind: string, id: 
  * → conflict, both versions kept, unless both now read the same. Gone here though exchanged with them → deleted here since
  * (our next export tells them), so it is not brought back.
  */
-export async function classify(
-  db: Queryable,
-  office: string,
+export function classify(
   record: ExchangeRecord,
+  local: ExchangeRecord | null,
+  base: string | null,
   /** This office's own file (a passphrase copy): what it holds is brought back. */
   restore = false,
-): Promise<Classified> {
-  if (!isRecordKind(record.kind)) throw new AppFailure('exchange_corrupt');
+): Classified {
   const hash = recordHash(record);
-  const local = await readRecord(db, record.kind, record.id);
-  if (!local) {
-    const gone = !restore && (await readBase(db, office, record.kind, record.id)) !== null;
-    return { record, hash, verdict: gone ? 'deleted' : 'new', localHash: null };
-  }
+  const one = (verdict: Verdict, localHash: string | null) => ({
+    record,
+    hash,
+    verdict,
+    localHash,
+    base,
+  });
+  if (!local) return one(!restore && base !== null ? 'deleted' : 'new', null);
   const localHash = recordHash(local);
-  if (localHash === hash) return { record, hash, verdict: 'unchanged', localHash };
-  const base = await readBase(db, office, record.kind, record.id);
-  if (base === localHash) return { record, hash, verdict: 'update', localHash };
-  if (base === hash) return { record, hash, verdict: 'unchanged', localHash };
+  if (localHash === hash) return one('unchanged', localHash);
+  if (base === localHash) return one('update', localHash);
+  if (base === hash) return one('unchanged', localHash);
   // Both offices made the same change (or only touched it, as editing an aggression's
   // perpetrators does): nothing to choose between, so the later one stands at both.
   if (sameContent(local, record)) {
     const later = String(record.data[EDITED_AT]) > String(local.data[EDITED_AT]);
-    return { record, hash, verdict: later ? 'update' : 'unchanged', localHash };
+    return one(later ? 'update' : 'unchanged', localHash);
   }
-  return { record, hash, verdict: 'conflict', localHash };
+  return one('conflict', localHash);
+}
+
+/** The local version of each record of a file, by `recordKey` (a batch of rows per query). */
+async function localVersions(
+  db: Queryable,
+  records: readonly ExchangeRecord[],
+): Promise<Map<string, ExchangeRecord>> {
+  const idsByKind = new Map<RecordKind, string[]>();
+  for (const { kind, id } of records) {
+    if (!isRecordKind(kind)) throw new AppFailure('exchange_corrupt');
+    const ids = idsByKind.get(kind) ?? [];
+    ids.push(id);
+    idsByKind.set(kind, ids);
+  }
+  const locals = new Map<string, ExchangeRecord>();
+  for (const [kind, ids] of idsByKind) {
+    for (const [id, local] of await readRecords(db, kind, ids))
+      locals.set(recordKey(kind, id), local);
+  }
+  return locals;
 }
 
 /** When a row was last saved: each office stamps its own edits, so it differs between them. */
@@ -117,8 +135,11 @@ export async function classifyAll(
   // case we deleted) is not brought back either, and could not be inserted without it.
   const deleted = new Set<string>();
   const restore = office === (await ownFingerprint(db));
+  const bases = await basesWith(db, office);
+  const locals = await localVersions(db, sorted);
   for (const record of sorted) {
-    const one = await classify(db, office, record, restore);
+    const key = recordKey(record.kind, record.id);
+    const one = classify(record, locals.get(key) ?? null, bases.get(key) ?? null, restore);
     if (one.verdict === 'new' && Object.values(record.data).some((v) => refersTo(v, deleted))) {
       one.verdict = 'deleted';
     }
@@ -136,14 +157,6 @@ export function countVerdicts(classified: readonly Classified[]) {
   const counts = { new: 0, update: 0, unchanged: 0, conflict: 0, deleted: 0 };
   for (const one of classified) counts[one.verdict] += 1;
   return counts;
-}
-
-export interface Origin {
-  office: string;
-  officeName: string;
-  exportedAt: string;
-  importId: string;
-  at: string;
 }
 
 /** What a kind needs beyond its columns (evidence: a local file and custody entries). */
@@ -167,6 +180,10 @@ export async function applyRecords(
   hooks?: WriteHooks,
 ) {
   const classified = await classifyAll(tx, origin.office, records);
+  const notices = await hasNoticesFrom(tx, origin.office);
+  const waiting = await conflictsWaiting(tx, origin.office);
+  const written: ExchangeRecord[] = [];
+  const shared: SharedVersion[] = [];
   let settled = 0;
   for (const one of classified) {
     const { record } = one;
@@ -180,24 +197,18 @@ export async function applyRecords(
       const exists = one.verdict === 'update';
       await writeRecord(tx, record, exists, await hooks?.localColumns(tx, record, exists));
       await hooks?.written(tx, record, exists);
-      await tx.run(
-        `INSERT INTO record_origins (kind, record_id, office, office_name, exported_at, imported_at, import_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, record_id) DO UPDATE SET office = excluded.office,
-         office_name = excluded.office_name, exported_at = excluded.exported_at,
-         imported_at = excluded.imported_at, import_id = excluded.import_id`,
-        [
-          record.kind,
-          record.id,
-          origin.office,
-          origin.officeName,
-          origin.exportedAt,
-          origin.at,
-          origin.importId,
-        ],
-      );
+      written.push(record);
     }
-    await writeBase(tx, origin.office, record.kind, record.id, one.hash);
-    settled += await settleConflicts(tx, record, origin);
+    // Already the base (a record sent again unchanged), unless a notice of theirs may need
+    // clearing.
+    if (one.base !== one.hash || notices) {
+      shared.push({ kind: record.kind, id: record.id, hash: one.hash });
+    }
+    if (waiting.has(recordKey(record.kind, record.id))) {
+      settled += await settleConflicts(tx, record, origin);
+    }
   }
+  await writeOrigins(tx, written, origin);
+  await writeBases(tx, origin.office, shared, notices);
   return { counts: countVerdicts(classified), settled };
 }

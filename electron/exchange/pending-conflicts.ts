@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Queryable } from '../database/sqlite';
-import { type ExchangeRecord } from './exchange-records';
+import { type ExchangeRecord, recordKey } from './exchange-records';
 
 export interface ConflictOrigin {
   office: string;
@@ -49,6 +49,15 @@ export async function keepConflict(
       [randomUUID(), record.kind, record.id, origin.office, ...version],
     );
   }
+}
+
+/** Records with a conflict from `office` still waiting, by `recordKey` (most often none). */
+export async function conflictsWaiting(db: Queryable, office: string): Promise<Set<string>> {
+  const rows = await db.all(
+    'SELECT kind, record_id FROM exchange_conflicts WHERE office = ? AND resolved_at IS NULL',
+    [office],
+  );
+  return new Set(rows.map((r) => recordKey(String(r['kind']), String(r['record_id']))));
 }
 
 /**

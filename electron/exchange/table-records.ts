@@ -67,15 +67,68 @@ const TYPES_FIELD = 'types';
 /** Likewise the aggressions a threat is linked to, in their order. */
 const LINKS_FIELD = 'aggressions';
 
-export async function writableColumns(db: Queryable, kind: RecordKind): Promise<Set<string>> {
-  const rows = await db.all(`SELECT name FROM pragma_table_xinfo('${kind}') WHERE hidden = 0`);
-  const derived: readonly string[] = TABLES[kind];
-  return new Set(
-    rows.map((r) => String(r['name'])).filter((n) => n !== 'id' && !derived.includes(n)),
-  );
+/** Per connection or transaction, as the schema cannot change under either. */
+const columnsOf = new WeakMap<Queryable, Map<RecordKind, Promise<Set<string>>>>();
+
+export function writableColumns(db: Queryable, kind: RecordKind): Promise<Set<string>> {
+  const known = columnsOf.get(db) ?? new Map<RecordKind, Promise<Set<string>>>();
+  columnsOf.set(db, known);
+  let columns = known.get(kind);
+  if (!columns) {
+    const derived: readonly string[] = TABLES[kind];
+    columns = db
+      .all(`SELECT name FROM pragma_table_xinfo('${kind}') WHERE hidden = 0`)
+      .then(
+        (rows) =>
+          new Set(
+            rows.map((r) => String(r['name'])).filter((n) => n !== 'id' && !derived.includes(n)),
+          ),
+      );
+    known.set(kind, columns);
+    columns.catch(() => known.delete(kind));
+  }
+  return columns;
 }
 
-async function toRecord(db: Queryable, kind: RecordKind, row: Row): Promise<ExchangeRecord> {
+/** Rows are read this many at a time (`id IN (…)`), far below SQLite's limit on parameters. */
+const BATCH = 500;
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+const LIST_SQL: Partial<Record<RecordKind, string>> = {
+  aggressions: `SELECT aggression_id AS owner, code AS item FROM aggression_types
+    WHERE aggression_id IN (?) ORDER BY aggression_id, code`,
+  risk_threats: `SELECT threat_id AS owner, aggression_id AS item FROM risk_threat_aggressions
+    WHERE threat_id IN (?) ORDER BY threat_id, position`,
+};
+
+/**
+ * What rows of `kind` carry beyond their columns, by row id (an aggression's types, a threat's
+ * linked aggressions, in order): one query for up to BATCH rows.
+ */
+async function listsOf(
+  db: Queryable,
+  kind: RecordKind,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const lists = new Map(ids.map((id) => [id, [] as string[]]));
+  const sql = LIST_SQL[kind];
+  if (!sql || ids.length === 0) return lists;
+  const rows = await db.all(sql.replace('?', ids.map(() => '?').join(', ')), ids);
+  for (const row of rows) lists.get(String(row['owner']))?.push(String(row['item']));
+  return lists;
+}
+
+async function toRecord(
+  db: Queryable,
+  kind: RecordKind,
+  row: Row,
+  lists: ReadonlyMap<string, string[]>,
+): Promise<ExchangeRecord> {
   const derived: readonly string[] = TABLES[kind];
   const data: Record<string, RecordValue> = {};
   for (const [column, value] of Object.entries(row)) {
@@ -85,24 +138,46 @@ async function toRecord(db: Queryable, kind: RecordKind, row: Row): Promise<Exch
     }
     data[column] = value;
   }
-  if (kind === 'aggressions') {
-    const types = await db.all(
-      'SELECT code FROM aggression_types WHERE aggression_id = ? ORDER BY code',
-      [String(row['id'])],
-    );
-    data[TYPES_FIELD] = types.map((t) => String(t['code']));
-  }
+  const list = lists.get(String(row['id'])) ?? [];
+  if (kind === 'aggressions') data[TYPES_FIELD] = list;
   if (kind === 'evidence_custody' && data[OFFICE_FIELD] === null) {
     data[OFFICE_FIELD] = await ownFingerprint(db);
   }
-  if (kind === 'risk_threats') {
-    const links = await db.all(
-      'SELECT aggression_id FROM risk_threat_aggressions WHERE threat_id = ? ORDER BY position',
-      [String(row['id'])],
-    );
-    data[LINKS_FIELD] = links.map((l) => String(l['aggression_id']));
-  }
+  if (kind === 'risk_threats') data[LINKS_FIELD] = list;
   return { kind, id: String(row['id']), data };
+}
+
+/** Rows as records, a batch at a time. */
+async function* recordsOf(
+  db: Queryable,
+  kind: RecordKind,
+  rows: readonly Row[],
+): AsyncGenerator<ExchangeRecord> {
+  for (const batch of batches(rows)) {
+    const lists = await listsOf(
+      db,
+      kind,
+      batch.map((row) => String(row['id'])),
+    );
+    for (const row of batch) yield await toRecord(db, kind, row, lists);
+  }
+}
+
+/** The records of `kind` held here among `ids`, by id (a batch of rows per query). */
+export async function readRecords(
+  db: Queryable,
+  kind: RecordKind,
+  ids: readonly string[],
+): Promise<Map<string, ExchangeRecord>> {
+  const found = new Map<string, ExchangeRecord>();
+  for (const batch of batches(ids)) {
+    const rows = await db.all(
+      `SELECT * FROM ${kind} WHERE id IN (${batch.map(() => '?').join(', ')})`,
+      batch,
+    );
+    for await (const record of recordsOf(db, kind, rows)) found.set(record.id, record);
+  }
+  return found;
 }
 
 export async function readRecord(
@@ -110,8 +185,7 @@ export async function readRecord(
   kind: RecordKind,
   id: string,
 ): Promise<ExchangeRecord | null> {
-  const row = await db.get(`SELECT * FROM ${kind} WHERE id = ?`, [id]);
-  return row ? toRecord(db, kind, row) : null;
+  return (await readRecords(db, kind, [id])).get(id) ?? null;
 }
 
 /** Which rows an export takes: everything, or these cases and what hangs from them. */
@@ -207,7 +281,7 @@ export async function* scopedRecords(
   for (const kind of RECORD_KINDS) {
     const rows = await scopedRows(db, kind, scope);
     const ordered = kind === 'risk_assessments' ? followedFirst(rows) : rows;
-    for (const row of ordered) yield await toRecord(db, kind, row);
+    yield* recordsOf(db, kind, ordered);
   }
 }
 
@@ -260,7 +334,7 @@ export async function writeRecord(
       );
     }
     if (types) {
-      await tx.run('DELETE FROM aggression_types WHERE aggression_id = ?', [record.id]);
+      if (exists) await tx.run('DELETE FROM aggression_types WHERE aggression_id = ?', [record.id]);
       for (const code of types) {
         await tx.run('INSERT INTO aggression_types (aggression_id, code) VALUES (?, ?)', [
           record.id,
@@ -269,7 +343,8 @@ export async function writeRecord(
       }
     }
     if (links) {
-      await tx.run('DELETE FROM risk_threat_aggressions WHERE threat_id = ?', [record.id]);
+      if (exists)
+        await tx.run('DELETE FROM risk_threat_aggressions WHERE threat_id = ?', [record.id]);
       // Only aggressions this office holds: one from a case that was not sent stays unlinked here.
       for (const [position, aggressionId] of links.entries()) {
         await tx.run(

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isPartKind, NOTICE_KINDS, PART_KINDS } from '../../electron/exchange/manifest';
 import { RECORD_KINDS } from '../../electron/exchange/table-records';
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { evidenceDir } from '../../electron/evidence/evidence-paths';
 import {
+  addEvidence,
   caseWithConsentingVictim,
+  caseWithEvidence,
   caseWithOneAggression,
   correctPerpetratorAtBoth,
   exportFile,
@@ -171,6 +176,22 @@ describe('parts removed from a case travel with the case', () => {
     const preview = await receive(a, (await exportFile(b, cardA.fingerprint, [made.id])).file);
     expect(preview.counts).toMatchObject({ new: 0, deleted: 2 });
     await expect(a.op('cases.get', { id: made.id })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('stores no evidence of a case deleted here when the other office sends it back', async () => {
+    const { a, b, cardA, cardB } = await partneredOffices();
+    const { caseId } = await caseWithEvidence(a, 'acta', 70_000);
+    await receive(b, (await exportFile(a, cardB.fingerprint, [caseId])).file);
+
+    // A deletes the case; B, not yet told, adds a second file to it and sends it back.
+    await a.op('cases.delete', { id: caseId });
+    await addEvidence(b, caseId, 'foto', randomBytes(90_000));
+    const before = await readdir(evidenceDir(a.dir));
+    const preview = await receive(a, (await exportFile(b, cardA.fingerprint, [caseId])).file);
+    // The case, both items and their custody entries stay gone, and no file is stored.
+    expect(preview.counts).toMatchObject({ new: 0, deleted: 6 });
+    expect(await readdir(evidenceDir(a.dir))).toEqual(before);
+    await expect(a.op('cases.get', { id: caseId })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('keeps an assessment removed there when someone here added to it since', async () => {

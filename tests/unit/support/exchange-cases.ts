@@ -18,16 +18,21 @@ export async function caseWithEvidence(
     aggressions: [],
     sources: [],
   });
+  const item = await addEvidence(office, created.id, title, data);
+  return { caseId: created.id, item, data };
+}
+
+/** Take `data` into a case's evidence as a user would (chosen as a file named after `title`). */
+export async function addEvidence(office: Office, caseId: string, title: string, data: Buffer) {
   const source = join(await tempDir(), `${title}.bin`);
   await writeFile(source, data);
   office.choose.open = [source];
   const [chosen] = await office.op('evidence.chooseFiles', {});
-  const item = await office.op('evidence.intake', {
-    caseId: created.id,
+  return office.op('evidence.intake', {
+    caseId,
     token: chosen!.token,
     description: `Prueba de ${title}`,
   });
-  return { caseId: created.id, item, data };
 }
 
 export async function exportFile(from: Office, to: string, caseIds: string[]) {

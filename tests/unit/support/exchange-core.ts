@@ -1,58 +1,10 @@
-import { type Input, type OperationName, type Output } from '../../../shared/contract';
-import { type CoreAdapters } from '../../../electron/core/adapters';
-import { createCore } from '../../../electron/core/create-core';
-import { type DetectedDrive } from '../../../electron/drives/drive-types';
-import { openDatabase } from '../../../electron/database/open-database';
 import { type Row } from '../../../electron/database/sqlite';
-import { KDF_MINIMUM } from '../../../electron/vault/kdf';
-import { openWithPassphrase } from '../../../electron/vault/vault';
-import { vaultPaths } from '../../../electron/vault/vault-paths';
-import { STRONG_PASSPHRASE } from './test-core';
+import { type Office, startOfficeIn, swapVerifiedCards, withVaultDatabase } from './office-harness';
 import { tempDir } from './temp-dir';
 
-/** A vault whose dialogs answer what the test put in `choose` (paths never come from input). */
-export async function startOffice(officeName: string) {
-  const dir = await tempDir();
-  const choose = {
-    folder: null as string | null,
-    file: null as string | null,
-    save: null as string | null,
-    open: [] as string[],
-    drives: [] as DetectedDrive[],
-  };
-  const events: { name: string; payload: unknown }[] = [];
-  let clipboard = '';
-  const adapters: CoreAdapters = {
-    clipboard: { readText: async () => clipboard, writeText: async (t) => void (clipboard = t) },
-    emit: (name, payload) => void events.push({ name, payload }),
-    log: () => undefined,
-    dialogs: {
-      chooseFilesToOpen: async () => choose.open,
-      chooseSavePath: async () => choose.save,
-      chooseExportFolder: async () => choose.folder,
-      chooseImportFile: async () => choose.file,
-    },
-    drives: { list: async () => choose.drives },
-  };
-  const core = await createCore({
-    dataDir: dir,
-    adapters,
-    defaultLanguage: 'es',
-    kdf: KDF_MINIMUM,
-  });
-  async function op<O extends OperationName>(operation: O, input: Input<O>): Promise<Output<O>> {
-    const reply = await core.dispatch(operation, input);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.code), { code: reply.error.code });
-    return reply.value as Output<O>;
-  }
-  await op('vault.create', {
-    officeName,
-    displayName: 'Ana Documentadora',
-    passphrase: STRONG_PASSPHRASE,
-  });
-  return { dir, core, op, choose, events, clipboard: () => clipboard };
-}
-export type Office = Awaited<ReturnType<typeof startOffice>>;
+/** A vault in a folder removed after the test (office-harness.ts). */
+export const startOffice = async (officeName: string) => startOfficeIn(await tempDir(), officeName);
+export type { Office };
 
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -68,28 +20,10 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
 export async function partneredOffices() {
   const a = await startOffice('Red de Defensoras del Istmo');
   const b = await startOffice('Oficina Tegucigalpa');
-  const cardA = await a.op('office.card', {});
-  const cardB = await b.op('office.card', {});
-  const bInA = await a.op('partners.importCard', { text: cardB.text });
-  const aInB = await b.op('partners.importCard', { text: cardA.text });
-  await a.op('partners.verify', { fingerprint: bInA!.fingerprint });
-  await b.op('partners.verify', { fingerprint: aInB!.fingerprint });
-  return { a, b, cardA, cardB };
+  return { a, b, ...(await swapVerifiedCards(a, b)) };
 }
 
 /** Rows read straight from the vault's database (locked meanwhile, then unlocked again). */
-export async function vaultRows(
-  office: Office,
-  sql: string,
-  params: string[] = [],
-): Promise<Row[]> {
-  await office.op('vault.lock', {});
-  const key = await openWithPassphrase(vaultPaths(office.dir), STRONG_PASSPHRASE);
-  const db = await openDatabase(vaultPaths(office.dir).databaseFile, key);
-  try {
-    return await db.all(sql, params);
-  } finally {
-    await db.close();
-    await office.op('vault.unlock', { passphrase: STRONG_PASSPHRASE });
-  }
+export function vaultRows(office: Office, sql: string, params: string[] = []): Promise<Row[]> {
+  return withVaultDatabase(office, (db) => db.all(sql, params));
 }

@@ -1,0 +1,104 @@
+import { type Queryable, type SqlValue } from '../database/sqlite';
+import { isNoticeKind } from './manifest';
+
+/**
+ * What an exchange notes beside the records: the version last shared with each office (its
+ * base) and where each imported record came from. Written many rows per statement: an export
+ * or import of everything touches every record, and one statement a row is most of its time.
+ */
+
+/** Rows per statement: at most 7 parameters each, far below SQLite's limit. */
+const ROWS = 200;
+
+export function batches<T>(items: readonly T[], size = ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const rowsOf = (count: number, width: number) =>
+  Array.from(
+    { length: count },
+    () => `(${Array.from({ length: width }, () => '?').join(', ')})`,
+  ).join(', ');
+
+export interface SharedVersion {
+  kind: string;
+  id: string;
+  hash: string;
+}
+
+/**
+ * These versions as now shared with `office`. That office holds them again, so a notice saying it
+ * deleted one (deletion-notices.ts) no longer holds: `notices: false` when the caller knows there
+ * is none from that office.
+ */
+export async function writeBases(
+  tx: Queryable,
+  office: string,
+  versions: readonly SharedVersion[],
+  notices = true,
+): Promise<void> {
+  for (const batch of batches(versions)) {
+    await tx.run(
+      `INSERT INTO exchange_bases (office, kind, record_id, hash) VALUES ${rowsOf(batch.length, 4)}
+       ON CONFLICT(office, kind, record_id) DO UPDATE SET hash = excluded.hash`,
+      batch.flatMap((v) => [office, v.kind, v.id, v.hash]),
+    );
+  }
+  if (!notices) return;
+  for (const { kind, id } of versions) {
+    if (!isNoticeKind(kind)) continue;
+    await tx.run(
+      'DELETE FROM exchange_deletion_notices WHERE office = ? AND kind = ? AND record_id = ?',
+      [office, kind, id],
+    );
+  }
+}
+
+export function writeBase(tx: Queryable, office: string, kind: string, id: string, hash: string) {
+  return writeBases(tx, office, [{ kind, id, hash }]);
+}
+
+/** Whether `office` told us of any deletion still standing (most often none: nothing to clear). */
+export async function hasNoticesFrom(db: Queryable, office: string): Promise<boolean> {
+  const row = await db.get('SELECT 1 FROM exchange_deletion_notices WHERE office = ? LIMIT 1', [
+    office,
+  ]);
+  return row !== undefined;
+}
+
+export interface Origin {
+  office: string;
+  officeName: string;
+  exportedAt: string;
+  importId: string;
+  at: string;
+}
+
+/** These records now come from `origin` (the latest import that wrote each). */
+export async function writeOrigins(
+  tx: Queryable,
+  records: readonly { kind: string; id: string }[],
+  origin: Origin,
+): Promise<void> {
+  for (const batch of batches(records)) {
+    const params: SqlValue[] = batch.flatMap((r) => [
+      r.kind,
+      r.id,
+      origin.office,
+      origin.officeName,
+      origin.exportedAt,
+      origin.at,
+      origin.importId,
+    ]);
+    await tx.run(
+      `INSERT INTO record_origins (kind, record_id, office, office_name, exported_at, imported_at,
+         import_id) VALUES ${rowsOf(batch.length, 7)}
+       ON CONFLICT(kind, record_id) DO UPDATE SET office = excluded.office,
+         office_name = excluded.office_name, exported_at = excluded.exported_at,
+         imported_at = excluded.imported_at, import_id = excluded.import_id`,
+      params,
+    );
+  }
+}
