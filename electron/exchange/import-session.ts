@@ -147,7 +147,7 @@ export async function applyImport(
       const deleted = manifest.deleted ?? [];
       // Sorted before any record is written, as the preview saw the database.
       const removals = await sortRemovals(tx, deleted, origin.office);
-      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks);
+      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks, progress);
       // Records the sender no longer has: our copies stay, with a notice beside them.
       const held = await heldHere(tx, deleted, origin.office);
       await receiveNotices(tx, held, origin);

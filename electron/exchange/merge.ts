@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { canonicalJson, type ExchangeRecord, recordHash, recordKey } from './exchange-records';
+import { type JobProgress } from './job-progress';
 import { conflictsWaiting, keepConflict, settleConflicts } from './pending-conflicts';
 import {
   hasNoticesFrom,
@@ -159,6 +160,9 @@ export function countVerdicts(classified: readonly Classified[]) {
   return counts;
 }
 
+/** Records written between two progress reports (and checks for a cancel). */
+const REPORT_EVERY = 100;
+
 /** What a kind needs beyond its columns (evidence: a local file and custody entries). */
 export interface WriteHooks {
   localColumns(
@@ -178,14 +182,21 @@ export async function applyRecords(
   records: readonly ExchangeRecord[],
   origin: Origin,
   hooks?: WriteHooks,
+  progress: Pick<JobProgress, 'onRecords' | 'signal'> = {},
 ) {
   const classified = await classifyAll(tx, origin.office, records);
+  const report = (done: number) => {
+    // Inside the transaction: a cancel rolls back everything, as any failure does.
+    if (progress.signal?.aborted) throw new AppFailure('cancelled');
+    progress.onRecords?.(done, classified.length);
+  };
   const notices = await hasNoticesFrom(tx, origin.office);
   const waiting = await conflictsWaiting(tx, origin.office);
   const written: ExchangeRecord[] = [];
   const shared: SharedVersion[] = [];
   let settled = 0;
-  for (const one of classified) {
+  for (const [index, one] of classified.entries()) {
+    if (index % REPORT_EVERY === 0) report(index);
     const { record } = one;
     if (one.verdict === 'conflict') {
       await keepConflict(tx, record, one.hash, one.localHash ?? '', origin);
@@ -210,5 +221,6 @@ export async function applyRecords(
   }
   await writeOrigins(tx, written, origin);
   await writeBases(tx, origin.office, shared, notices);
+  report(classified.length);
   return { counts: countVerdicts(classified), settled };
 }

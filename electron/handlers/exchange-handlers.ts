@@ -78,6 +78,8 @@ export function exchangeHandlers(
         signal: controller.signal,
         onProgress: (done, total) =>
           context.adapters.emit('exchange.progress', { jobId, phase, done, total }),
+        onRecords: (done, total) =>
+          context.adapters.emit('exchange.progress', { jobId, phase: 'saving', done, total }),
       });
     } finally {
       jobs.delete(jobId);

@@ -9,8 +9,11 @@ export const events = {
   'vault.locked': z.strictObject({ reason: lockReasonSchema }),
   'exchange.progress': z.strictObject({
     jobId: z.string(),
-    /** Export: writing, verifying; import: checking (the preview), storing (the apply). */
-    phase: z.enum(['writing', 'verifying', 'checking', 'storing']),
+    /**
+     * Export: writing, verifying; import: checking (the preview), storing (the apply's evidence,
+     * in bytes), saving (its records, in records).
+     */
+    phase: z.enum(['writing', 'verifying', 'checking', 'storing', 'saving']),
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
   }),

@@ -7,6 +7,7 @@ const LABEL_KEYS = {
   verifying: 'handoff.export.verifying',
   checking: 'handoff.import.checking',
   storing: 'handoff.import.storing',
+  saving: 'handoff.import.saving',
 } as const;
 
 /**

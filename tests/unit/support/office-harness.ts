@@ -22,10 +22,15 @@ export async function startOfficeIn(dir: string, officeName: string) {
     drives: [] as DetectedDrive[],
   };
   const events: { name: string; payload: unknown }[] = [];
+  /** Called as each event is emitted, before main goes on (a test cancels a job at a point). */
+  const listeners: ((name: string, payload: unknown) => void)[] = [];
   let clipboard = '';
   const adapters: CoreAdapters = {
     clipboard: { readText: async () => clipboard, writeText: async (t) => void (clipboard = t) },
-    emit: (name, payload) => void events.push({ name, payload }),
+    emit: (name, payload) => {
+      events.push({ name, payload });
+      for (const listener of listeners) listener(name, payload);
+    },
     log: () => undefined,
     dialogs: {
       chooseFilesToOpen: async () => choose.open,
@@ -51,7 +56,7 @@ export async function startOfficeIn(dir: string, officeName: string) {
     displayName: 'Ana Documentadora',
     passphrase: STRONG_PASSPHRASE,
   });
-  return { dir, core, op, choose, events, clipboard: () => clipboard };
+  return { dir, core, op, choose, events, listeners, clipboard: () => clipboard };
 }
 export type Office = Awaited<ReturnType<typeof startOfficeIn>>;
 
