@@ -152,7 +152,7 @@ export async function applyImport(
       const held = await heldHere(tx, deleted, origin.office);
       await receiveNotices(tx, held, origin);
       // Parts it removed: removed here too where unchanged here since.
-      await applyRemovals(tx, removals, deleted, origin.office);
+      const moot = await applyRemovals(tx, removals, deleted, origin);
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -184,7 +184,7 @@ export async function applyImport(
           ...(removals.remove.length > 0 ? { removedThere: removals.remove.length } : {}),
           ...(removals.kept.length > 0 ? { keptChangedHere: removals.kept.length } : {}),
           // Conflicts with this office that its new versions made moot.
-          ...(settled > 0 ? { conflictsSettled: settled } : {}),
+          ...(settled + moot > 0 ? { conflictsSettled: settled + moot } : {}),
         },
       });
       return counts;

@@ -3,6 +3,7 @@ import { type DeletedRecord } from './deletion-notices';
 import { recordHash } from './exchange-records';
 import { isNoticeKind, isPartKind, PART_KINDS, type PartKind } from './manifest';
 import { dropBase, readBase } from './merge';
+import { settleConflicts } from './pending-conflicts';
 import { readRecord } from './table-records';
 
 /**
@@ -116,19 +117,24 @@ async function childrenUnchanged(
 
 /**
  * Carry out the removals in the import's transaction. The sender no longer holds any part it
- * listed, so none of them has a common base with it any more.
+ * listed, so none of them has a common base with it any more, and a conflict with its version
+ * of one has nothing left to choose: it is settled. Answers how many conflicts were.
  */
 export async function applyRemovals(
   tx: Queryable,
   removals: PartRemovals,
   deleted: readonly DeletedRecord[],
-  sender: string,
-): Promise<void> {
+  origin: { office: string; at: string },
+): Promise<number> {
   for (const { kind, id } of removals.remove) {
     // `kind` is one of PART_KINDS (the manifest's schema): a table name.
     await tx.run(`DELETE FROM ${kind} WHERE id = ?`, [id]);
   }
-  for (const { kind, id } of deleted) {
-    if (isPartKind(kind)) await dropBase(tx, sender, kind, id);
+  let settled = 0;
+  for (const part of deleted) {
+    if (!isPartKind(part.kind)) continue;
+    await dropBase(tx, origin.office, part.kind, part.id);
+    settled += await settleConflicts(tx, part, origin);
   }
+  return settled;
 }

@@ -66,8 +66,8 @@ export async function conflictsWaiting(db: Queryable, office: string): Promise<S
  */
 export async function settleConflicts(
   tx: Queryable,
-  record: ExchangeRecord,
-  origin: ConflictOrigin,
+  record: { kind: string; id: string },
+  origin: Pick<ConflictOrigin, 'office' | 'at'>,
 ): Promise<number> {
   const result = await tx.run(
     `UPDATE exchange_conflicts SET resolved_at = ?

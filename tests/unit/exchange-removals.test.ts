@@ -92,6 +92,27 @@ describe('parts removed from a case travel with the case', () => {
     expect(atB!.perpetrators.map((p) => p.description)).toEqual(['Policía estatal']);
   });
 
+  it('settles a conflict waiting on a part the other office then removes', async () => {
+    const { a, b, cardB } = await partneredOffices();
+    const made = await caseWithOneAggression(a);
+    await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    const [act] = made.aggressions;
+    await correctPerpetratorAtBoth(a, b, act!.id);
+    await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    expect(await b.op('exchange.conflicts', {})).toHaveLength(1);
+
+    // A removes the aggression: its version of the perpetrator is gone, nothing to choose.
+    await a.op('aggressions.delete', { id: act!.id });
+    const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+    // B changed the perpetrator since, so the aggression stays here.
+    expect(preview).toMatchObject({ removedThere: 0, keptChangedHere: 1 });
+    expect(await b.op('exchange.conflicts', {})).toEqual([]);
+    const [entry] = await b.op('audit.history', { entityId: preview.importId });
+    expect(entry?.changes).toMatchObject({ conflictsSettled: 1, keptChangedHere: 1 });
+    const [kept] = (await b.op('cases.get', { id: made.id })).aggressions;
+    expect(kept!.perpetrators.map((p) => p.description)).toEqual(['Policía estatal']);
+  });
+
   it('both offices make the same correction: nothing to resolve, and the next exchange is quiet', async () => {
     const { a, b, cardA, cardB } = await partneredOffices();
     const made = await caseWithOneAggression(a);
