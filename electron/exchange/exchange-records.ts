@@ -32,6 +32,13 @@ export function canonicalJson(input: unknown): string {
   return JSON.stringify(input);
 }
 
+/** `items` cut into runs of at most `size`, for statements over many rows. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** A record's kind and id as one key, for maps of a whole file's records. */
 export const recordKey = (kind: string, id: string) => `${kind}/${id}`;
 

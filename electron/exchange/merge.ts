@@ -63,8 +63,8 @@ export async function dropBase(tx: Queryable, office: string, kind: string, id: 
 /**
  * Three-way comparison against the version last exchanged with this office (the base):
  * only they changed it → update; only we did → keep ours; both did (or there is no common base)
- * → conflict, both versions kept, unless both now read the same. Gone here though exchanged with them → deleted here since
- * (our next export tells them), so it is not brought back.
+ * → conflict, both versions kept, unless both now read the same. Gone here though exchanged
+ * with them → deleted here since (our next export tells them), so it is not brought back.
  */
 export function classify(
   record: ExchangeRecord,

@@ -1,4 +1,5 @@
 import { type Queryable, type SqlValue } from '../database/sqlite';
+import { batches } from './exchange-records';
 import { isNoticeKind } from './manifest';
 
 /**
@@ -8,13 +9,7 @@ import { isNoticeKind } from './manifest';
  */
 
 /** Rows per statement: at most 7 parameters each, far below SQLite's limit. */
-const ROWS = 200;
-
-export function batches<T>(items: readonly T[], size = ROWS): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+const ROWS_PER_STATEMENT = 200;
 
 const rowsOf = (count: number, width: number) =>
   Array.from(
@@ -39,7 +34,7 @@ export async function writeBases(
   versions: readonly SharedVersion[],
   notices = true,
 ): Promise<void> {
-  for (const batch of batches(versions)) {
+  for (const batch of batches(versions, ROWS_PER_STATEMENT)) {
     await tx.run(
       `INSERT INTO exchange_bases (office, kind, record_id, hash) VALUES ${rowsOf(batch.length, 4)}
        ON CONFLICT(office, kind, record_id) DO UPDATE SET hash = excluded.hash`,
@@ -82,7 +77,7 @@ export async function writeOrigins(
   records: readonly { kind: string; id: string }[],
   origin: Origin,
 ): Promise<void> {
-  for (const batch of batches(records)) {
+  for (const batch of batches(records, ROWS_PER_STATEMENT)) {
     const params: SqlValue[] = batch.flatMap((r) => [
       r.kind,
       r.id,

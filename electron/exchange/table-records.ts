@@ -1,7 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type Row, type SqlValue } from '../database/sqlite';
 import { fingerprintOf } from '../office/office-card';
-import { type ExchangeRecord, type RecordValue } from './exchange-records';
+import { batches, type ExchangeRecord, type RecordValue } from './exchange-records';
 
 /**
  * The case tables as exchange records, in the order they can be inserted (parents first).
@@ -91,24 +91,20 @@ export function writableColumns(db: Queryable, kind: RecordKind): Promise<Set<st
 }
 
 /** Rows are read this many at a time (`id IN (…)`), far below SQLite's limit on parameters. */
-const BATCH = 500;
+const ROWS_PER_QUERY = 500;
 
-function batches<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
+const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
-const LIST_SQL: Partial<Record<RecordKind, string>> = {
-  aggressions: `SELECT aggression_id AS owner, code AS item FROM aggression_types
-    WHERE aggression_id IN (?) ORDER BY aggression_id, code`,
-  risk_threats: `SELECT threat_id AS owner, aggression_id AS item FROM risk_threat_aggressions
-    WHERE threat_id IN (?) ORDER BY threat_id, position`,
+const LIST_SQL: Partial<Record<RecordKind, (ids: string) => string>> = {
+  aggressions: (ids) => `SELECT aggression_id AS owner, code AS item FROM aggression_types
+    WHERE aggression_id IN (${ids}) ORDER BY aggression_id, code`,
+  risk_threats: (ids) => `SELECT threat_id AS owner, aggression_id AS item
+    FROM risk_threat_aggressions WHERE threat_id IN (${ids}) ORDER BY threat_id, position`,
 };
 
 /**
  * What rows of `kind` carry beyond their columns, by row id (an aggression's types, a threat's
- * linked aggressions, in order): one query for up to BATCH rows.
+ * linked aggressions, in order): one query for up to ROWS_PER_QUERY rows.
  */
 async function listsOf(
   db: Queryable,
@@ -118,7 +114,7 @@ async function listsOf(
   const lists = new Map(ids.map((id) => [id, [] as string[]]));
   const sql = LIST_SQL[kind];
   if (!sql || ids.length === 0) return lists;
-  const rows = await db.all(sql.replace('?', ids.map(() => '?').join(', ')), ids);
+  const rows = await db.all(sql(marks(ids.length)), ids);
   for (const row of rows) lists.get(String(row['owner']))?.push(String(row['item']));
   return lists;
 }
@@ -153,7 +149,7 @@ async function* recordsOf(
   kind: RecordKind,
   rows: readonly Row[],
 ): AsyncGenerator<ExchangeRecord> {
-  for (const batch of batches(rows)) {
+  for (const batch of batches(rows, ROWS_PER_QUERY)) {
     const lists = await listsOf(
       db,
       kind,
@@ -170,11 +166,8 @@ export async function readRecords(
   ids: readonly string[],
 ): Promise<Map<string, ExchangeRecord>> {
   const found = new Map<string, ExchangeRecord>();
-  for (const batch of batches(ids)) {
-    const rows = await db.all(
-      `SELECT * FROM ${kind} WHERE id IN (${batch.map(() => '?').join(', ')})`,
-      batch,
-    );
+  for (const batch of batches(ids, ROWS_PER_QUERY)) {
+    const rows = await db.all(`SELECT * FROM ${kind} WHERE id IN (${marks(batch.length)})`, batch);
     for await (const record of recordsOf(db, kind, rows)) found.set(record.id, record);
   }
   return found;
