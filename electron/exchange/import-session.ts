@@ -13,7 +13,8 @@ import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
-import { applyRecords, classifyAll, countVerdicts } from './merge';
+import { applyRecords, classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
 import { exportParts, totalSize } from './part-files';
 
@@ -84,6 +85,11 @@ export async function prepareImport(
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
       removedThere: removals.remove.length,
       keptChangedHere: removals.kept.length,
+      conflictsSettled: conflictsSettledBy(
+        classified,
+        manifest.deleted ?? [],
+        await conflictsWaiting(db, sender.fingerprint),
+      ),
       // What applying removes comes first: it is what the user most needs to see.
       records: [
         ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),

@@ -2,6 +2,7 @@ import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { canonicalJson, type ExchangeRecord, recordHash, recordKey } from './exchange-records';
 import { type JobProgress } from './job-progress';
+import { isPartKind } from './manifest';
 import { conflictsWaiting, keepConflict, settleConflicts } from './pending-conflicts';
 import {
   hasNoticesFrom,
@@ -160,6 +161,25 @@ export function countVerdicts(classified: readonly Classified[]) {
   return counts;
 }
 
+/** A conflict waiting on this record is settled by applying it: its version needs no choice. */
+const needsNoChoice = (one: Classified) => one.verdict !== 'conflict' && one.verdict !== 'deleted';
+
+/**
+ * How many conflicts waiting with the sender (`waiting`, by `recordKey`) applying its file
+ * settles: on records it now sends as ours or as last shared, and on parts it removed.
+ */
+export function conflictsSettledBy(
+  classified: readonly Classified[],
+  deleted: readonly { kind: string; id: string }[],
+  waiting: ReadonlySet<string>,
+): number {
+  const settled = (kind: string, id: string) => waiting.has(recordKey(kind, id));
+  return (
+    classified.filter((c) => needsNoChoice(c) && settled(c.record.kind, c.record.id)).length +
+    deleted.filter((d) => isPartKind(d.kind) && settled(d.kind, d.id)).length
+  );
+}
+
 /** Records written between two progress reports (and checks for a cancel). */
 const REPORT_EVERY = 100;
 
@@ -215,7 +235,7 @@ export async function applyRecords(
     if (one.base !== one.hash || notices) {
       shared.push({ kind: record.kind, id: record.id, hash: one.hash });
     }
-    if (waiting.has(recordKey(record.kind, record.id))) {
+    if (needsNoChoice(one) && waiting.has(recordKey(record.kind, record.id))) {
       settled += await settleConflicts(tx, record, origin);
     }
   }

@@ -67,6 +67,11 @@ export const importPreviewSchema = z.strictObject({
   removedThere: z.number().int(),
   /** Of those, parts changed here since (or with parts added here): applying keeps them. */
   keptChangedHere: z.number().int(),
+  /**
+   * Conflicts waiting with the sender that applying closes: it now sends the same version as
+   * here (or the one last shared), or removed the part.
+   */
+  conflictsSettled: z.number().int(),
   /** The first records, with what applying would do to each (the counts cover all). */
   records: z
     .array(

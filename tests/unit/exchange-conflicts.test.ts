@@ -137,7 +137,8 @@ describe('resolving exchange conflicts', () => {
 
   it('one conflict waits per record: the same file again adds none, a newer version replaces it', async () => {
     const { a, b, cardA, id, conflictId } = await conflictInA();
-    expect((await send(b, a, cardA.fingerprint, [id])).counts.conflict).toBe(1);
+    const again = await send(b, a, cardA.fingerprint, [id]);
+    expect(again).toMatchObject({ counts: { conflict: 1 }, conflictsSettled: 0 });
     expect(await a.op('exchange.conflicts', {})).toHaveLength(1);
 
     await b.op('cases.update', { id, urgency: 'medium' });
@@ -157,6 +158,8 @@ describe('resolving exchange conflicts', () => {
     await b.op('cases.update', { id, urgency: 'critical' });
     const preview = await send(b, a, cardA.fingerprint, [id]);
     expect(preview.counts.conflict).toBe(0);
+    // Said before applying, and done by applying.
+    expect(preview.conflictsSettled).toBe(1);
     expect(await a.op('exchange.conflicts', {})).toEqual([]);
     const [entry] = await a.op('audit.history', { entityId: preview.importId });
     expect(entry?.changes).toMatchObject({ conflictsSettled: 1 });

@@ -105,7 +105,7 @@ describe('parts removed from a case travel with the case', () => {
     await a.op('aggressions.delete', { id: act!.id });
     const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     // B changed the perpetrator since, so the aggression stays here.
-    expect(preview).toMatchObject({ removedThere: 0, keptChangedHere: 1 });
+    expect(preview).toMatchObject({ removedThere: 0, keptChangedHere: 1, conflictsSettled: 1 });
     expect(await b.op('exchange.conflicts', {})).toEqual([]);
     const [entry] = await b.op('audit.history', { entityId: preview.importId });
     expect(entry?.changes).toMatchObject({ conflictsSettled: 1, keptChangedHere: 1 });

@@ -99,6 +99,7 @@ function optionalCounts(preview: ImportPreview) {
     ['deletedThere', preview.deletedThere],
     ['removedThere', preview.removedThere],
     ['keptChangedHere', preview.keptChangedHere],
+    ['conflictsSettled', preview.conflictsSettled],
     ['deleted', preview.counts.deleted],
   ] as const;
   return counts.filter(([, count]) => count > 0);
