@@ -36,7 +36,7 @@ function fieldRow(page: Page, field: string, differs: boolean) {
     .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
-test('both offices edit one case: the conflict is kept, compared side by side and resolved by keyboard', async ({
+test('both offices edit one case: the conflict is kept, compared side by side, resolved by keyboard, or settled by a later file', async ({
   app: pageA,
   host: hostA,
   browser,
@@ -223,6 +223,30 @@ test('both offices edit one case: the conflict is kept, compared side by side an
     await expect(pageA.getByTestId('conflicts')).toHaveCount(0);
 
     // Settled for good: a fresh look at the tab finds nothing pending.
+    await openExchangeTab(pageA, 'conflicts');
+    await expect(pageA.getByText(t('handoff.conflicts.empty'), { exact: true })).toBeVisible();
+
+    // Both change the urgency: B's next file leaves a conflict waiting at A…
+    await hostA.ipc('cases.update', { id: caseId, urgency: 'critical' });
+    await hostB.ipc('cases.update', { id: caseId, urgency: 'low' });
+    const third = await exportToStick(pageB, hostB, a.name, stick);
+    const waiting = await previewFromStick(pageA, hostA, stick, third);
+    await applyPreview(pageA, waiting, { new: 0, update: 0, conflict: 1, evidence: 0 });
+    // …until B comes round to A's urgency: the preview says its file closes it, and it does.
+    // The stick stays plugged in at A: its files are listed again when A's window is back in
+    // front.
+    await hostB.ipc('cases.update', { id: caseId, urgency: 'critical' });
+    await openExchangeTab(pageA, 'import');
+    const fourth = await exportToStick(pageB, hostB, a.name, stick);
+    const newFile = pageA.getByRole('button', {
+      name: t('handoff.import.readFile', { name: fourth }),
+    });
+    await expect(newFile).toHaveCount(0);
+    await pageA.evaluate("window.dispatchEvent(new Event('focus'))");
+    await expect(newFile).toBeVisible();
+    const settling = await previewFromStick(pageA, hostA, stick, fourth);
+    await expect(settling).toContainText(t('handoff.import.counts.conflictsSettled', { count: 1 }));
+    await applyPreview(pageA, settling, { new: 0, update: 1, conflict: 0, evidence: 0 });
     await openExchangeTab(pageA, 'conflicts');
     await expect(pageA.getByText(t('handoff.conflicts.empty'), { exact: true })).toBeVisible();
   } finally {

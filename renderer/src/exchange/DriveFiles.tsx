@@ -17,12 +17,18 @@ export function DriveFiles(props: {
   const [files, setFiles] = useState<DriveFile[] | null>(null);
   useEffect(() => {
     let live = true;
-    call('drives.files', { drive: props.drive.id }).then(
-      (found) => live && setFiles(found),
-      () => live && setFiles([]),
-    );
+    const list = () =>
+      call('drives.files', { drive: props.drive.id }).then(
+        (found) => live && setFiles(found),
+        () => live && setFiles([]),
+      );
+    void list();
+    // Listed again when the window is back in front: a file may have been copied onto the
+    // stick meanwhile, without it being unplugged.
+    window.addEventListener('focus', list);
     return () => {
       live = false;
+      window.removeEventListener('focus', list);
     };
   }, [props.drive.id]);
   return (

@@ -150,10 +150,13 @@ export async function exportToStick(
   const before = new Set(await readdir(stick));
   await host.setDrives([{ label: 'KINGSTON', path: stick }]);
   await openExchangeTab(page, 'export');
-  // By keyboard, as someone without a mouse would: focus the box, Space ticks it.
+  // By keyboard, as someone without a mouse would: focus the box, Space ticks it (the form
+  // keeps the choice of an earlier export from this screen).
   const partnerBox = page.getByRole('checkbox', { name: to });
-  await partnerBox.focus();
-  await page.keyboard.press('Space');
+  if (!(await partnerBox.isChecked())) {
+    await partnerBox.focus();
+    await page.keyboard.press('Space');
+  }
   await expect(partnerBox).toBeChecked();
   const driveRadio = page.getByRole('radio', {
     name: t('handoff.export.drive', { label: 'KINGSTON' }),
