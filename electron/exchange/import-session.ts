@@ -68,7 +68,7 @@ export async function prepareImport(
           : partner.verifiedAt
             ? 'verified'
             : 'unverified';
-    const classified = await classifyAll(db, sender.fingerprint, verified.records);
+    const classified = await classifyAll(db, sender.fingerprint, verified.records, progress);
     const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
     const preview: ImportPreview = {
       importId: randomUUID(),

@@ -125,10 +125,25 @@ function sameContent(a: ExchangeRecord, b: ExchangeRecord): boolean {
   return content(a) === content(b);
 }
 
+/** How a pass over a file's records says how far it got, and is stopped. */
+export type RecordProgress = Pick<JobProgress, 'onRecords' | 'signal'>;
+
+/** Records classified between two pauses (hashing them all at once would hold main's loop). */
+const CLASSIFY_EVERY = 500;
+
+/** Between runs of records: let main's other work run, stop on a cancel, say how far. */
+async function between(progress: RecordProgress, done: number, total: number) {
+  await new Promise((resolve) => setImmediate(resolve));
+  // Inside an import's transaction, a cancel rolls back everything, as any failure does.
+  if (progress.signal?.aborted) throw new AppFailure('cancelled');
+  progress.onRecords?.(done, total);
+}
+
 export async function classifyAll(
   db: Queryable,
   office: string,
   records: readonly ExchangeRecord[],
+  progress: RecordProgress = {},
 ) {
   const order = new Map<string, number>(RECORD_KINDS.map((kind, i) => [kind, i]));
   const sorted = [...records].sort((a, b) => (order.get(a.kind) ?? 99) - (order.get(b.kind) ?? 99));
@@ -139,7 +154,8 @@ export async function classifyAll(
   const restore = office === (await ownFingerprint(db));
   const bases = await basesWith(db, office);
   const locals = await localVersions(db, sorted);
-  for (const record of sorted) {
+  for (const [index, record] of sorted.entries()) {
+    if (index % CLASSIFY_EVERY === 0) await between(progress, index, sorted.length);
     const key = recordKey(record.kind, record.id);
     const one = classify(record, locals.get(key) ?? null, bases.get(key) ?? null, restore);
     if (one.verdict === 'new' && Object.values(record.data).some((v) => refersTo(v, deleted))) {
@@ -148,6 +164,7 @@ export async function classifyAll(
     if (one.verdict === 'deleted') deleted.add(record.id);
     result.push(one);
   }
+  await between(progress, sorted.length, sorted.length);
   return result;
 }
 
@@ -202,21 +219,17 @@ export async function applyRecords(
   records: readonly ExchangeRecord[],
   origin: Origin,
   hooks?: WriteHooks,
-  progress: Pick<JobProgress, 'onRecords' | 'signal'> = {},
+  progress: RecordProgress = {},
 ) {
-  const classified = await classifyAll(tx, origin.office, records);
-  const report = (done: number) => {
-    // Inside the transaction: a cancel rolls back everything, as any failure does.
-    if (progress.signal?.aborted) throw new AppFailure('cancelled');
-    progress.onRecords?.(done, classified.length);
-  };
+  // Said as saving from the first record written: comparing again is quick beside it.
+  const classified = await classifyAll(tx, origin.office, records, { signal: progress.signal });
   const notices = await hasNoticesFrom(tx, origin.office);
   const waiting = await conflictsWaiting(tx, origin.office);
   const written: ExchangeRecord[] = [];
   const shared: SharedVersion[] = [];
   let settled = 0;
   for (const [index, one] of classified.entries()) {
-    if (index % REPORT_EVERY === 0) report(index);
+    if (index % REPORT_EVERY === 0) await between(progress, index, classified.length);
     const { record } = one;
     if (one.verdict === 'conflict') {
       await keepConflict(tx, record, one.hash, one.localHash ?? '', origin);
@@ -241,6 +254,6 @@ export async function applyRecords(
   }
   await writeOrigins(tx, written, origin);
   await writeBases(tx, origin.office, shared, notices);
-  report(classified.length);
+  await between(progress, classified.length, classified.length);
   return { counts: countVerdicts(classified), settled };
 }

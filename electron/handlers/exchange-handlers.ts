@@ -78,8 +78,14 @@ export function exchangeHandlers(
         signal: controller.signal,
         onProgress: (done, total) =>
           context.adapters.emit('exchange.progress', { jobId, phase, done, total }),
+        // Records, after the bytes: compared with ours (preview), then saved (apply).
         onRecords: (done, total) =>
-          context.adapters.emit('exchange.progress', { jobId, phase: 'saving', done, total }),
+          context.adapters.emit('exchange.progress', {
+            jobId,
+            phase: phase === 'checking' ? 'comparing' : 'saving',
+            done,
+            total,
+          }),
       });
     } finally {
       jobs.delete(jobId);

@@ -10,10 +10,11 @@ export const events = {
   'exchange.progress': z.strictObject({
     jobId: z.string(),
     /**
-     * Export: writing, verifying; import: checking (the preview), storing (the apply's evidence,
-     * in bytes), saving (its records, in records).
+     * Export: writing, verifying; import: checking (the preview, in bytes), then comparing (its
+     * records with ours, in records); storing (the apply's evidence, in bytes), then saving (its
+     * records, in records).
      */
-    phase: z.enum(['writing', 'verifying', 'checking', 'storing', 'saving']),
+    phase: z.enum(['writing', 'verifying', 'checking', 'comparing', 'storing', 'saving']),
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
   }),

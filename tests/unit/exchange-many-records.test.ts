@@ -12,7 +12,7 @@ import { tempDir } from './support/temp-dir';
 type Progress = { jobId: string; phase: string; done: number; total: number };
 
 describe('an import of many records', () => {
-  it('says how far the saving is, and a cancel while saving stores nothing', async () => {
+  it('says how far comparing and saving are, and a cancel at either changes nothing', async () => {
     const { a, b, cardB } = await partneredOffices();
     await withVaultDatabase(a, (db) => writeDemoData(db, { cases: 60, dataDir: a.dir }));
     const scope = { all: true as const };
@@ -26,24 +26,39 @@ describe('an import of many records', () => {
     });
     b.choose.file = join(a.choose.folder, (await readdir(a.choose.folder))[0]!);
     const before = await checksum(b);
-    const saving = (jobId: string) =>
+    const reports = (jobId: string, phase: string) =>
       b.events
         .map((e) => e.payload as Progress)
-        .filter((p) => p.jobId === jobId && p.phase === 'saving');
+        .filter((p) => p.jobId === jobId && p.phase === phase);
+    /** Cancel the job `jobId` at its first report of `phase`. */
+    const cancelAtFirst = (jobId: string, phase: string) =>
+      b.listeners.push((name, payload) => {
+        const p = payload as Progress;
+        if (p.jobId === jobId && p.phase === phase && p.done === 0) {
+          void b.op('exchange.cancel', { jobId });
+        }
+      });
+
+    // The preview compares the records with ours in runs, reporting each: cancelled at the
+    // first, it leaves nothing behind either.
+    const reading = randomUUID();
+    cancelAtFirst(reading, 'comparing');
+    expect(await codeOf(b.op('exchange.preview', { jobId: reading }))).toBe('cancelled');
+    expect(await readdir(join(b.dir, 'exchange-spool')).catch(() => [])).toEqual([]);
+    const compared = randomUUID();
+    let preview = (await b.op('exchange.preview', { jobId: compared }))!;
+    expect(reports(compared, 'comparing').at(-1)).toMatchObject({
+      done: sent!.recordCount,
+      total: sent!.recordCount,
+    });
 
     // Cancelled at its first report from inside the transaction: nothing is kept.
-    let preview = (await b.op('exchange.preview', {}))!;
     const cancelled = randomUUID();
-    b.listeners.push((name, payload) => {
-      const p = payload as Progress;
-      if (p.jobId === cancelled && p.phase === 'saving' && p.done === 0) {
-        void b.op('exchange.cancel', { jobId: cancelled });
-      }
-    });
+    cancelAtFirst(cancelled, 'saving');
     const apply = (importId: string, jobId: string) =>
       b.op('exchange.apply', { importId, acceptUnverified: false, jobId });
     expect(await codeOf(apply(preview.importId, cancelled))).toBe('cancelled');
-    expect(saving(cancelled).length).toBeGreaterThan(0);
+    expect(reports(cancelled, 'saving').length).toBeGreaterThan(0);
     expect(await checksum(b)).toBe(before);
     expect(await readdir(evidenceDir(b.dir)).catch(() => [])).toEqual([]);
 
@@ -52,11 +67,9 @@ describe('an import of many records', () => {
     const whole = randomUUID();
     const applied = await apply(preview.importId, whole);
     expect(applied.counts.new).toBe(sent!.recordCount);
-    const reports = saving(whole);
-    expect(reports.length).toBeGreaterThan(3);
-    expect(reports.map((p) => p.done)).toEqual(
-      [...reports.map((p) => p.done)].sort((x, y) => x - y),
-    );
-    expect(reports.at(-1)).toMatchObject({ done: sent!.recordCount, total: sent!.recordCount });
+    const saved = reports(whole, 'saving');
+    expect(saved.length).toBeGreaterThan(3);
+    expect(saved.map((p) => p.done)).toEqual([...saved.map((p) => p.done)].sort((x, y) => x - y));
+    expect(saved.at(-1)).toMatchObject({ done: sent!.recordCount, total: sent!.recordCount });
   });
 });

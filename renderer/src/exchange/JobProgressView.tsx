@@ -6,6 +6,7 @@ const LABEL_KEYS = {
   writing: 'handoff.export.writing',
   verifying: 'handoff.export.verifying',
   checking: 'handoff.import.checking',
+  comparing: 'handoff.import.comparing',
   storing: 'handoff.import.storing',
   saving: 'handoff.import.saving',
 } as const;
