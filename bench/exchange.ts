@@ -48,16 +48,18 @@ async function makeEvidence(dir: string, size: number): Promise<StepJob['blobs']
 
 /**
  * bench/exchange-step.ts bundled into one plain script, so each step runs under bare Node as
- * main runs in the app (bundled by electron-vite), without tsx's loader in its memory.
+ * main runs in the app (bundled by electron-vite), without tsx's loader in its memory. Like
+ * main, it leaves sodium-native outside, so the script sits in the project, where it resolves.
  */
-async function bundleStep(dir: string): Promise<string> {
-  const outfile = join(dir, 'exchange-step.cjs');
+async function bundleStep(): Promise<string> {
+  const outfile = join(__dirname, '..', 'node_modules', '.cache', 'resguardo-bench', 'step.cjs');
   await build({
     entryPoints: [join(__dirname, 'exchange-step.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['sodium-native'],
     outfile,
     logLevel: 'warning',
   });
@@ -116,7 +118,7 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
     await mkdir(job.folder);
     await mkdir(job.store);
     const jobFile = join(dir, 'job.json');
-    const script = await bundleStep(dir);
+    const script = await bundleStep();
     await writeFile(jobFile, JSON.stringify(job));
     const all = join(dir, 'all');
     const plainSize = (await stat(all)).size;

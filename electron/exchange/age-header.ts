@@ -1,5 +1,4 @@
 import {
-  createCipheriv,
   createHmac,
   createPublicKey,
   diffieHellman,
@@ -8,11 +7,13 @@ import {
   randomBytes,
   scrypt,
 } from 'node:crypto';
+import { chachaSeal } from '../crypto/chacha20-poly1305';
 import { bech32Decode } from './bech32';
 
 /**
- * Writes the header of an age v1 file (age-encryption.org/v1) with Node's native crypto, so the
- * payload can be encrypted natively too: typage is pure JavaScript, ~4× slower than the CLI.
+ * Writes the header of an age v1 file (age-encryption.org/v1) with native crypto (Node's, and
+ * libsodium's ChaCha20-Poly1305), so the payload can be encrypted natively too: typage is pure
+ * JavaScript, ~4× slower than the CLI.
  * Headers are read natively too (age-stanzas.ts, age-x25519.ts, age-scrypt.ts).
  */
 export type AgeTarget = { recipients: readonly string[] } | { passphrase: string };
@@ -34,8 +35,7 @@ function stanza(args: string[], body: Uint8Array): string {
 }
 
 function wrapFileKey(key: Uint8Array, fileKey: Uint8Array): Buffer {
-  const cipher = createCipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
-  return Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+  return chachaSeal(key, Buffer.alloc(12), fileKey);
 }
 
 function x25519Stanza(recipient: string, fileKey: Uint8Array): string {

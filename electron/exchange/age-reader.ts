@@ -1,5 +1,6 @@
-import { createDecipheriv, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
+import { chachaOpen } from '../crypto/chacha20-poly1305';
 import { unwrapScryptHeader } from './age-scrypt';
 import { unwrapX25519Header } from './age-x25519';
 
@@ -28,16 +29,9 @@ function openChunk(key: Buffer, counter: bigint, sealed: Buffer, last: boolean):
   const iv = Buffer.alloc(12);
   iv.writeBigUInt64BE(counter & 0xffffffffffffffffn, 3);
   if (last) iv[11] = 1;
-  try {
-    const decipher = createDecipheriv('chacha20-poly1305', key, iv, { authTagLength: 16 });
-    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-    return Buffer.concat([
-      decipher.update(sealed.subarray(0, sealed.length - 16)),
-      decipher.final(),
-    ]);
-  } catch {
-    throw new AppFailure('exchange_corrupt');
-  }
+  const plain = chachaOpen(key, iv, sealed);
+  if (!plain) throw new AppFailure('exchange_corrupt');
+  return plain;
 }
 
 /**

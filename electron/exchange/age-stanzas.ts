@@ -1,4 +1,5 @@
-import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { chachaOpen } from '../crypto/chacha20-poly1305';
 import { AppFailure } from '../../shared/errors';
 
 /**
@@ -78,17 +79,5 @@ export function checkHeaderMac(parsed: ParsedHeader, fileKey: Uint8Array): void 
 
 /** A stanza body sealed with ChaCha20-Poly1305 under a zero nonce, or null when it fails. */
 export function openStanzaBody(key: Uint8Array, sealed: Buffer): Buffer | null {
-  if (sealed.length < 16) return null;
-  try {
-    const decipher = createDecipheriv('chacha20-poly1305', key, Buffer.alloc(12), {
-      authTagLength: 16,
-    });
-    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-    return Buffer.concat([
-      decipher.update(sealed.subarray(0, sealed.length - 16)),
-      decipher.final(),
-    ]);
-  } catch {
-    return null;
-  }
+  return chachaOpen(key, Buffer.alloc(12), sealed);
 }

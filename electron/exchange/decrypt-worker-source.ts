@@ -1,6 +1,6 @@
 import { EVIDENCE_FORMAT_JS } from '../evidence/evidence-format-source';
 import { IO_FAILURE_JS } from '../files/io-failure';
-import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
+import { AGE_STREAM_JS, RING_JS, SODIUM_JS } from './worker-snippets';
 
 /*
  * The two threads that read an export, as plain JavaScript (see encrypt-worker-source.ts for
@@ -25,6 +25,7 @@ export const OPEN_WORKER_SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+${SODIUM_JS}
 ${RING_JS}
 ${AGE_STREAM_JS}
 ${IO_FAILURE_JS}

@@ -1,6 +1,6 @@
 import { EVIDENCE_FORMAT_JS } from '../evidence/evidence-format-source';
 import { IO_FAILURE_JS } from '../files/io-failure';
-import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
+import { AGE_STREAM_JS, RING_JS, SODIUM_JS, WRITE_CHECK_JS } from './worker-snippets';
 
 /*
  * The two threads that write an export, as plain JavaScript evaluated with
@@ -19,9 +19,10 @@ import { AGE_STREAM_JS, RING_JS } from './worker-snippets';
  * a vault item decrypted chunk by chunk (AES-GCM authenticates every chunk, its position and
  * the end under the item's key, so the content is the one hashed at intake), a plain file
  * (tests, benchmarks) hashed and checked. It seals `share` of every 8 chunks itself (with their
- * CRC-32) and passes the others on in plaintext, so both cores share the cipher work.
+ * check values, WRITE_CHECK_JS) and passes the others on in plaintext, so both cores share the
+ * cipher work.
  *
- * In: workerData { payloadKey, ring, share }; messages { type: 'data', chunk },
+ * In: workerData { payloadKey, checkKey, ring, share }; messages { type: 'data', chunk },
  * { type: 'evidence', source }, { type: 'end' }. Out: { type: 'ack', bytes } per data message,
  * { type: 'progress', bytes }, { type: 'evidenceDone' }, { type: 'error', code, message }.
  */
@@ -30,14 +31,16 @@ export const FEED_WORKER_SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const zlib = require('node:zlib');
+${SODIUM_JS}
 ${RING_JS}
 ${AGE_STREAM_JS}
+${WRITE_CHECK_JS}
 ${EVIDENCE_FORMAT_JS}
 
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 const key = Buffer.from(workerData.payloadKey);
-const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
+const checkKey = Buffer.from(workerData.checkKey);
+const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED + CHECK_LENGTH);
 const used = discarder();
 const share = workerData.share;
 class Corrupt extends Error {}
@@ -52,12 +55,11 @@ function emit(last) {
   const flags = last ? LAST_FLAG : 0;
   if (index % 8 < share) {
     // Sealed in place: the body and tag replace the plaintext they were made from.
-    const [body, tag] = ageSeal(key, index, slot.subarray(0, fill), last);
-    body.copy(slot);
-    tag.copy(slot, body.length);
-    ring.commit(body.length + tag.length, flags | SEALED_FLAG, zlib.crc32(tag, zlib.crc32(body)));
-    used.add(body);
-  } else ring.commit(fill, flags, 0);
+    const length = ageSealInPlace(key, index, slot, fill, last);
+    // Its check value travels in the slot, after the sealed bytes (unit 0 is the header).
+    checkOf(checkKey, index + 1, slot.subarray(0, length), slot.subarray(length, length + CHECK_LENGTH));
+    ring.commit(length, flags | SEALED_FLAG);
+  } else ring.commit(fill, flags);
   slot = null;
   fill = 0;
 }
@@ -157,6 +159,7 @@ parentPort.on('message', (message) => {
       slot ??= ring.claim();
       emit(true);
       key.fill(0);
+      checkKey.fill(0);
       ring.end();
     }
   } catch (error) {
@@ -173,29 +176,30 @@ parentPort.on('message', (message) => {
 /**
  * The seal thread finishes the chunks the feed left in plaintext and writes the file: the
  * header, then the payload, into numbered part files of at most `splitSize` bytes, each fsynced
- * when closed. It lists a CRC-32 of the header and of every sealed chunk (taken by whichever
- * thread sealed it), for the read-back check.
+ * when closed. It lists the check value of the header and of every sealed chunk (taken by
+ * whichever thread sealed it), for the read-back check.
  *
- * In: workerData { header, nonce, payloadKey, tempBase, splitSize, ring, slots, diskFlow }.
- * Out: { type: 'flush', path, bytes }, { type: 'done', parts, size, crcs, headerLength } or
+ * In: workerData { header, nonce, payloadKey, checkKey, tempBase, splitSize, ring, slots,
+ * diskFlow }.
+ * Out: { type: 'flush', path, bytes }, { type: 'done', parts, size, checks, headerLength } or
  * { type: 'error', code, message }.
  */
 export const SEAL_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort } = require('node:worker_threads');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
-const zlib = require('node:zlib');
+${SODIUM_JS}
 ${RING_JS}
 ${AGE_STREAM_JS}
+${WRITE_CHECK_JS}
 ${IO_FAILURE_JS}
 
 const { tempBase, splitSize } = workerData;
 const key = Buffer.from(workerData.payloadKey);
-const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED);
-const used = discarder();
+const checkKey = Buffer.from(workerData.checkKey);
+const ring = ringOf(workerData.ring, workerData.slots, AGE_SEALED + CHECK_LENGTH);
 const parts = [];
-const crcs = [];
+const checks = checkList();
 let fd = -1;
 let inPart = 0;
 let total = 0;
@@ -272,13 +276,12 @@ function writeAll(pieces) {
 try {
   const header = Buffer.concat([Buffer.from(workerData.header), Buffer.from(workerData.nonce)]);
   write(header);
-  crcs.push(zlib.crc32(header));
+  checks.add(checkOf(checkKey, 0, header));
   // Up to BATCH chunks are written with one call; their ring slots are released after it.
   const pending = [];
   let held = 0;
   const drain = () => {
     writeAll(pending);
-    for (const piece of pending) used.add(piece);
     pending.length = 0;
     for (; held > 0; held--) ring.release();
   };
@@ -288,18 +291,23 @@ try {
     held += 1;
     if (next.flags & SEALED_FLAG) {
       pending.push(next.bytes);
-      crcs.push(next.crc);
+      checks.add(next.slot.subarray(next.bytes.length));
     } else {
-      const [body, tag] = ageSeal(key, counter, next.bytes, (next.flags & LAST_FLAG) !== 0);
-      pending.push(body, tag);
-      crcs.push(zlib.crc32(tag, zlib.crc32(body)));
+      // Sealed in place too, in the ring slot (it has room for the tag).
+      const last = (next.flags & LAST_FLAG) !== 0;
+      const sealed = next.slot.subarray(0, ageSealInPlace(key, counter, next.slot, next.bytes.length, last));
+      pending.push(sealed);
+      checks.add(checkOf(checkKey, counter + 1, sealed));
     }
     if (held === BATCH) drain();
   }
   drain();
   closePart();
   key.fill(0);
-  parentPort.postMessage({ type: 'done', parts, size: total, crcs, headerLength: header.length });
+  checkKey.fill(0);
+  parentPort.postMessage({
+    type: 'done', parts, size: total, checks: checks.bytes(), headerLength: header.length,
+  });
 } catch (error) {
   try { if (fd >= 0) fs.closeSync(fd); } catch {}
   for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }

@@ -6,6 +6,7 @@ import { writeFailure } from '../files/io-failure';
 import { type EvidenceSource } from './exchange-records';
 import { PartFlusher, type SyncPart } from './part-flusher';
 import { WorkerGroup } from './worker-group';
+import { CHECK_LENGTH } from './worker-snippets';
 
 /** Plaintext in flight from the main thread before `write` waits: bounds memory on all threads. */
 const WINDOW_BYTES = 8 * 1024 * 1024;
@@ -22,10 +23,12 @@ export interface WrittenFile {
   parts: string[];
   size: number;
   /**
-   * For the read-back check: CRC-32 of the header (its first `headerLength` bytes), then of
-   * each sealed chunk of the payload, in order (the parts joined).
+   * For the read-back check (WRITE_CHECK_JS): the check value of the header (its first
+   * `headerLength` bytes), then of each sealed chunk of the payload, in order (the parts
+   * joined), `CHECK_LENGTH` bytes each, under `checkKey`.
    */
-  crcs: number[];
+  checks: Uint8Array;
+  checkKey: Buffer;
   headerLength: number;
 }
 
@@ -42,7 +45,8 @@ export interface EncryptingWriter {
 type FeedMessage =
   { type: 'ack'; bytes: number } | { type: 'progress'; bytes: number } | { type: 'evidenceDone' };
 type SealMessage =
-  ({ type: 'done' } & WrittenFile) | { type: 'flush'; path: string; bytes: number };
+  | ({ type: 'done' } & Omit<WrittenFile, 'checkKey'>)
+  | { type: 'flush'; path: string; bytes: number };
 
 /**
  * An age file written by two worker threads (encrypt-worker-source.ts): the header is built
@@ -60,8 +64,11 @@ export async function createEncryptingWriter(options: {
   const nonce = randomBytes(16);
   const payloadKey = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
   fileKey.fill(0);
+  // Known only to this export: the read-back check is ours, not part of the age file.
+  const checkKey = randomBytes(32);
   const group = new WorkerGroup();
-  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
+  // A slot holds one sealed chunk and, after it, its check value.
+  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16 + CHECK_LENGTH);
   const diskFlow = group.newFlow();
   const flusher = new PartFlusher(
     diskFlow,
@@ -75,6 +82,7 @@ export async function createEncryptingWriter(options: {
       header,
       nonce,
       payloadKey,
+      checkKey,
       tempBase: options.tempBase,
       splitSize: options.splitSize,
       ring,
@@ -83,7 +91,7 @@ export async function createEncryptingWriter(options: {
     },
     (message) => {
       if (message.type === 'flush') flusher.request(message.path, message.bytes);
-      else written = message;
+      else written = { ...message, checkKey };
     },
   );
   let inFlight = 0;
@@ -93,6 +101,7 @@ export async function createEncryptingWriter(options: {
     FEED_WORKER_SOURCE,
     {
       payloadKey,
+      checkKey,
       ring,
       slots: RING_SLOTS,
       share: FEED_SHARE,

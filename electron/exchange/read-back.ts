@@ -4,22 +4,27 @@ import { IO_FAILURE_JS } from '../files/io-failure';
 import { type AgeKey, openHeader } from './age-reader';
 import { type WrittenFile } from './encrypting-writer';
 import { WorkerGroup } from './worker-group';
+import { CHECK_LENGTH, SODIUM_JS, WRITE_CHECK_JS } from './worker-snippets';
 
 /**
  * A thread that reads back batches `first`, `first + stride`, … of 64 units of the written file
  * (its parts joined; unit 0 is the header, then one unit per sealed chunk) and compares each
- * unit's CRC-32 with the one taken when it was sealed.
+ * unit's check value with the one taken when it was sealed.
  */
 const READ_BACK_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-const zlib = require('node:zlib');
 const SEALED = 64 * 1024 + 16;
 const BATCH = 64;
-const { paths, sizes, headerLength, crcs, stride, first } = workerData;
+const { paths, sizes, headerLength, stride, first } = workerData;
+const checks = Buffer.from(workerData.checks);
+const checkKey = Buffer.from(workerData.checkKey);
+const units = checks.length / ${CHECK_LENGTH};
 const stop = new Int32Array(workerData.flow);
 ${IO_FAILURE_JS}
+${SODIUM_JS}
+${WRITE_CHECK_JS}
 
 function check() {
   const fds = paths.map((path) => fs.openSync(path, 'r'));
@@ -50,16 +55,17 @@ function check() {
 
   let ok = true;
   let since = 0;
-  for (let batch = first; batch * BATCH < crcs.length && ok; batch += stride) {
+  for (let batch = first; batch * BATCH < units && ok; batch += stride) {
     if (Atomics.load(stop, 1) === 1) break;
     const from = batch * BATCH;
-    const to = Math.min(crcs.length, from + BATCH);
+    const to = Math.min(units, from + BATCH);
     const offset = unitStart(from);
     const length = unitEnd(to - 1) - offset;
     ok = length > 0 && readAt(offset, length);
     for (let unit = from; unit < to && ok; unit++) {
       const piece = buffer.subarray(unitStart(unit) - offset, unitEnd(unit) - offset);
-      ok = piece.length > 0 && zlib.crc32(piece) === crcs[unit];
+      const expected = checks.subarray(unit * CHECK_LENGTH, (unit + 1) * CHECK_LENGTH);
+      ok = piece.length > 0 && checkOf(checkKey, unit, piece).equals(expected);
     }
     since += length;
     if (since >= 16 * 1024 * 1024) {
@@ -100,7 +106,7 @@ export async function verifyReadBack(
 ): Promise<void> {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const chunks = Math.max(1, Math.ceil((total - written.headerLength) / (64 * 1024 + 16)));
-  if (total !== written.size || written.crcs.length !== 1 + chunks) {
+  if (total !== written.size || written.checks.length !== (1 + chunks) * CHECK_LENGTH) {
     throw new AppFailure('exchange_corrupt');
   }
   // Opened while the threads read (they only compare bytes): its failure stops them.
@@ -121,7 +127,8 @@ export async function verifyReadBack(
           paths,
           sizes,
           headerLength: written.headerLength,
-          crcs: written.crcs,
+          checks: written.checks,
+          checkKey: written.checkKey,
           stride,
           first,
           flow,

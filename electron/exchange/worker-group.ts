@@ -27,7 +27,7 @@ export class WorkerGroup {
 
   /** A ring of `slots` slots of `slotSize` bytes between two threads (ringOf in RING_JS). */
   newRing(slots: number, slotSize: number): SharedArrayBuffer {
-    const shared = new SharedArrayBuffer(16 + slots * 12 + slots * slotSize);
+    const shared = new SharedArrayBuffer(16 + slots * 8 + slots * slotSize);
     this.stops.push({ cells: new Int32Array(shared, 0, 4), index: 2 });
     return shared;
   }

@@ -154,12 +154,33 @@ describe('the export file', () => {
         () => {},
       ),
     ).rejects.toMatchObject({ code: 'exchange_wrong_key' });
-    const third = await readFile(written.parts[2]!);
-    third[1_234_567]! ^= 0x10;
-    await writeFile(written.parts[2]!, third);
-    await expect(check()).rejects.toMatchObject({ code: 'exchange_corrupt' });
-    third[1_234_567]! ^= 0x10;
-    await writeFile(written.parts[2]!, third.subarray(0, third.length - 1));
+    // One bit flipped anywhere fails: in the header, in chunk 0 (sealed by the feed thread),
+    // chunk 1 (by the seal thread), in a tag, and in the last chunk; flipped back, it passes.
+    const sealed = 64 * 1024 + 16;
+    const flipAt = async (offset: number) => {
+      let part = 0;
+      while (offset >= 3_000_000) [part, offset] = [part + 1, offset - 3_000_000];
+      const bytes = await readFile(written.parts[part]!);
+      bytes[offset]! ^= 0x10;
+      await writeFile(written.parts[part]!, bytes);
+    };
+    const { headerLength, size } = written;
+    for (const offset of [
+      10,
+      headerLength + 100,
+      headerLength + sealed + 100,
+      headerLength + 2 * sealed - 1,
+      size - 1,
+    ]) {
+      await flipAt(offset);
+      // A changed header no longer opens (or fails its check): refused either way.
+      if (offset < headerLength) await expect(check()).rejects.toThrow();
+      else await expect(check()).rejects.toMatchObject({ code: 'exchange_corrupt' });
+      await flipAt(offset);
+      await check();
+    }
+    const fourth = await readFile(written.parts[3]!);
+    await writeFile(written.parts[3]!, fourth.subarray(0, fourth.length - 1));
     await expect(check()).rejects.toMatchObject({ code: 'exchange_corrupt' });
   });
 });
