@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import sodium from 'sodium-native';
+import { bufferView as view } from './buffer-view';
 
 /*
  * ChaCha20-Poly1305 (RFC 8439: 32-byte key, 12-byte nonce, 16-byte tag), from libsodium.
@@ -12,9 +13,6 @@ import sodium from 'sodium-native';
  */
 
 export const TAG_LENGTH = 16;
-
-const view = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** The ciphertext followed by its tag. */
 export function chachaSeal(

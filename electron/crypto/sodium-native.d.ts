@@ -19,6 +19,10 @@ declare module 'sodium-native' {
       nonce: Buffer,
       key: Buffer,
     ): number;
+    /** X25519: the public key of a 32-byte secret. */
+    crypto_scalarmult_base(publicKey: Buffer, secretKey: Buffer): void;
+    /** X25519: the shared secret; throws when it is all zero (a low-order public key). */
+    crypto_scalarmult(shared: Buffer, secretKey: Buffer, publicKey: Buffer): void;
   }
   const sodium: Sodium;
   export default sodium;

@@ -1,19 +1,13 @@
-import {
-  createHmac,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  hkdfSync,
-  randomBytes,
-  scrypt,
-} from 'node:crypto';
+import { createHmac, randomBytes, scrypt } from 'node:crypto';
 import { chachaSeal } from '../crypto/chacha20-poly1305';
+import { hkdfSha256 } from '../crypto/hkdf';
+import { x25519KeyPair, x25519Shared } from '../crypto/x25519';
 import { bech32Decode } from './bech32';
 
 /**
- * Writes the header of an age v1 file (age-encryption.org/v1) with native crypto (Node's, and
- * libsodium's ChaCha20-Poly1305), so the payload can be encrypted natively too: typage is pure
- * JavaScript, ~4× slower than the CLI.
+ * Writes the header of an age v1 file (age-encryption.org/v1) with native crypto (libsodium's
+ * X25519 and ChaCha20-Poly1305, Node's scrypt and HMAC), so the payload can be encrypted
+ * natively too: typage is pure JavaScript, ~4× slower than the CLI.
  * Headers are read natively too (age-stanzas.ts, age-x25519.ts, age-scrypt.ts).
  */
 export type AgeTarget = { recipients: readonly string[] } | { passphrase: string };
@@ -41,16 +35,14 @@ function wrapFileKey(key: Uint8Array, fileKey: Uint8Array): Buffer {
 function x25519Stanza(recipient: string, fileKey: Uint8Array): string {
   const { prefix, bytes: theirs } = bech32Decode(recipient);
   if (prefix !== 'age' || theirs.length !== 32) throw new Error('not an X25519 recipient');
-  const ephemeral = generateKeyPairSync('x25519');
-  const ours = Buffer.from(ephemeral.publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
-  const publicKey = createPublicKey({
-    key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(theirs).toString('base64url') },
-    format: 'jwk',
-  });
-  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey });
-  if (shared.every((byte) => byte === 0)) throw new Error('low-order recipient');
+  const ephemeral = x25519KeyPair();
+  const shared = x25519Shared(ephemeral.secret, theirs);
+  ephemeral.secret.fill(0);
+  if (!shared) throw new Error('low-order recipient');
+  const ours = ephemeral.publicKey;
   const salt = Buffer.concat([ours, theirs]);
-  const wrapKey = Buffer.from(hkdfSync('sha256', shared, salt, 'age-encryption.org/v1/X25519', 32));
+  const wrapKey = hkdfSha256(shared, salt, 'age-encryption.org/v1/X25519', 32);
+  shared.fill(0);
   return stanza(['X25519', b64(ours)], wrapFileKey(wrapKey, fileKey));
 }
 
@@ -76,7 +68,7 @@ export async function buildHeader(target: AgeTarget): Promise<{ header: Buffer; 
       : target.recipients.map((r) => x25519Stanza(r, fileKey));
   if (stanzas.length === 0) throw new Error('no recipient');
   const withoutMac = `${VERSION_LINE}\n${stanzas.join('')}---`;
-  const macKey = Buffer.from(hkdfSync('sha256', fileKey, Buffer.alloc(0), 'header', 32));
+  const macKey = hkdfSha256(fileKey, Buffer.alloc(0), 'header', 32);
   const mac = createHmac('sha256', macKey).update(withoutMac).digest();
   return { header: Buffer.from(`${withoutMac} ${b64(mac)}\n`), fileKey };
 }

@@ -1,6 +1,6 @@
-import { hkdfSync } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { chachaOpen } from '../crypto/chacha20-poly1305';
+import { hkdfSha256 } from '../crypto/hkdf';
 import { unwrapScryptHeader } from './age-scrypt';
 import { unwrapX25519Header } from './age-x25519';
 
@@ -57,7 +57,7 @@ export async function openHeader(
   if (head.length < length + 16) return null;
   const fileKey = await unwrapFileKey(head.subarray(0, length), key);
   const nonce = head.subarray(length, length + 16);
-  const payloadKey = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  const payloadKey = hkdfSha256(fileKey, nonce, 'payload', 32);
   fileKey.fill(0);
   return { payloadKey, payloadStart: length + 16 };
 }

@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { chachaOpen } from '../crypto/chacha20-poly1305';
+import { hkdfSha256 } from '../crypto/hkdf';
 import { AppFailure } from '../../shared/errors';
 
 /**
@@ -72,7 +73,7 @@ export function parseAgeHeader(header: Buffer): ParsedHeader {
 
 /** Throws `exchange_corrupt` unless the header's MAC is the one `fileKey` gives. */
 export function checkHeaderMac(parsed: ParsedHeader, fileKey: Uint8Array): void {
-  const macKey = Buffer.from(hkdfSync('sha256', fileKey, Buffer.alloc(0), 'header', 32));
+  const macKey = hkdfSha256(fileKey, Buffer.alloc(0), 'header', 32);
   const expected = createHmac('sha256', macKey).update(parsed.macInput).digest();
   if (!timingSafeEqual(parsed.mac, expected)) throw damaged();
 }

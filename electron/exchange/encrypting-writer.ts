@@ -1,7 +1,8 @@
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { buildHeader, type AgeTarget } from './age-header';
 import { FEED_WORKER_SOURCE, SEAL_WORKER_SOURCE } from './encrypt-worker-source';
+import { hkdfSha256 } from '../crypto/hkdf';
 import { writeFailure } from '../files/io-failure';
 import { type EvidenceSource } from './exchange-records';
 import { PartFlusher, type SyncPart } from './part-flusher';
@@ -62,7 +63,7 @@ export async function createEncryptingWriter(options: {
 }): Promise<EncryptingWriter> {
   const { header, fileKey } = await buildHeader(options.target);
   const nonce = randomBytes(16);
-  const payloadKey = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  const payloadKey = hkdfSha256(fileKey, nonce, 'payload', 32);
   fileKey.fill(0);
   // Known only to this export: the read-back check is ours, not part of the age file.
   const checkKey = randomBytes(32);

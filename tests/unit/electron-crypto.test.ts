@@ -1,8 +1,17 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chachaOpen, chachaSeal } from '../../electron/crypto/chacha20-poly1305';
+import { hkdfSha256 } from '../../electron/crypto/hkdf';
+import { x25519KeyPair, x25519PublicKey, x25519Shared } from '../../electron/crypto/x25519';
 
 /**
  * The ciphers Electron's BoringSSL gives node:crypto (BoringSSL's get_cipher.cc with Electron's
@@ -52,6 +61,13 @@ describe('crypto that runs in Electron', () => {
     for (const [name, file] of used) expect(ELECTRON_CIPHERS, `${name} in ${file}`).toContain(name);
   });
 
+  it('takes X25519 and HKDF from electron/crypto, never from node:crypto', async () => {
+    for (const file of await sources(join(__dirname, '..', '..', 'electron'))) {
+      const text = await readFile(file, 'utf8');
+      expect(text, file).not.toMatch(/\b(hkdf|hkdfSync|diffieHellman|createECDH)\s*\(|'x25519'/);
+    }
+  });
+
   it('seals and opens ChaCha20-Poly1305 exactly as OpenSSL does, so older vaults still open', () => {
     const key = randomBytes(32);
     const nonce = randomBytes(12);
@@ -71,5 +87,52 @@ describe('crypto that runs in Electron', () => {
     expect(chachaOpen(key, randomBytes(12), openssl, aad)).toBeNull();
     expect(chachaOpen(key, nonce, openssl.subarray(0, 15), aad)).toBeNull();
     expect(chachaOpen(key, nonce.subarray(0, 8), openssl, aad)).toBeNull();
+  });
+
+  it('derives HKDF-SHA-256 as RFC 5869 and OpenSSL do', () => {
+    // RFC 5869, test case 1.
+    const ikm = Buffer.alloc(22, 0x0b);
+    const salt = Buffer.from('000102030405060708090a0b0c', 'hex');
+    const info = Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex');
+    expect(hkdfSha256(ikm, salt, info, 42).toString('hex')).toBe(
+      '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865',
+    );
+    for (const length of [16, 32, 33, 64, 100]) {
+      const secret = randomBytes(32);
+      for (const salty of [randomBytes(16), Buffer.alloc(0)]) {
+        const openssl = Buffer.from(hkdfSync('sha256', secret, salty, 'payload', length));
+        expect(hkdfSha256(secret, salty, 'payload', length)).toEqual(openssl);
+      }
+    }
+  });
+
+  it('agrees on X25519 with RFC 7748 and OpenSSL, and refuses a low-order share', () => {
+    // RFC 7748, 6.1.
+    const alice = Buffer.from(
+      '77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a',
+      'hex',
+    );
+    const bobPublic = Buffer.from(
+      'de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f',
+      'hex',
+    );
+    expect(x25519PublicKey(alice).toString('hex')).toBe(
+      '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a',
+    );
+    expect(x25519Shared(alice, bobPublic)?.toString('hex')).toBe(
+      '4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742',
+    );
+    const ours = x25519KeyPair();
+    const theirs = generateKeyPairSync('x25519');
+    const theirPublic = Buffer.from(theirs.publicKey.export({ format: 'jwk' }).x!, 'base64url');
+    const openssl = diffieHellman({
+      privateKey: theirs.privateKey,
+      publicKey: createPublicKey({
+        key: { kty: 'OKP', crv: 'X25519', x: ours.publicKey.toString('base64url') },
+        format: 'jwk',
+      }),
+    });
+    expect(x25519Shared(ours.secret, theirPublic)).toEqual(openssl);
+    expect(x25519Shared(ours.secret, Buffer.alloc(32))).toBeNull();
   });
 });
