@@ -1,15 +1,18 @@
 import { once } from 'node:events';
 import { type Transferable, Worker } from 'node:worker_threads';
+import { SODIUM_JS } from './worker-snippets';
 
 /**
  * A thread that has booted (its own V8 isolate and Node, ~25 ms of CPU each) and waits for the
  * job to run: the first message names a worker source and its `workerData`, and the source runs
  * as a function of `workerData` (see the sources: they read it from that parameter). One job
- * per thread; a thread is never handed out twice.
+ * per thread; a thread is never handed out twice. libsodium loads with the thread (~10 ms), so
+ * a job's SODIUM_JS finds it in the require cache.
  */
 const BOOT_SOURCE = String.raw`
 'use strict';
 const { parentPort } = require('node:worker_threads');
+${SODIUM_JS}
 parentPort.once('message', ({ source, workerData }) => {
   new Function('require', 'workerData', source)(require, workerData);
 });
