@@ -59,13 +59,16 @@ export function chachaOpen(
   }
 }
 
+/** The same file in the unpacked copy beside the app's asar archive (electron-builder's asarUnpack). */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 /**
  * What worker sources (JavaScript strings run by eval'd threads, which resolve no package) pass
  * to `require` for libsodium: the absolute path of sodium-native, outside the asar archive once
  * packaged (electron-builder.yml unpacks it), as a JavaScript string literal.
  */
 export const SODIUM_MODULE_JS = JSON.stringify(
-  createRequire(__filename)
-    .resolve('sodium-native')
-    .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
+  outsideAsar(createRequire(__filename).resolve('sodium-native')),
 );

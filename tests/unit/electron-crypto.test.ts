@@ -9,7 +9,7 @@ import {
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chachaOpen, chachaSeal } from '../../electron/crypto/chacha20-poly1305';
+import { chachaOpen, chachaSeal, outsideAsar } from '../../electron/crypto/chacha20-poly1305';
 import { hkdfSha256 } from '../../electron/crypto/hkdf';
 import { x25519KeyPair, x25519PublicKey, x25519Shared } from '../../electron/crypto/x25519';
 
@@ -66,6 +66,20 @@ describe('crypto that runs in Electron', () => {
       const text = await readFile(file, 'utf8');
       expect(text, file).not.toMatch(/\b(hkdf|hkdfSync|diffieHellman|createECDH)\s*\(|'x25519'/);
     }
+  });
+
+  it('loads libsodium in threads from outside the asar archive once packaged', () => {
+    expect(
+      outsideAsar('/opt/Resguardo/resources/app.asar/node_modules/sodium-native/index.js'),
+    ).toBe('/opt/Resguardo/resources/app.asar.unpacked/node_modules/sodium-native/index.js');
+    expect(outsideAsar('C:\\Resguardo\\resources\\app.asar\\node_modules\\x.js')).toBe(
+      'C:\\Resguardo\\resources\\app.asar.unpacked\\node_modules\\x.js',
+    );
+    // Not packaged (development, tests): unchanged, even with a look-alike folder name.
+    expect(outsideAsar('/home/a/my.app.asar.d/node_modules/x.js')).toBe(
+      '/home/a/my.app.asar.d/node_modules/x.js',
+    );
+    expect(outsideAsar('/work/node_modules/x.js')).toBe('/work/node_modules/x.js');
   });
 
   it('seals and opens ChaCha20-Poly1305 exactly as OpenSSL does, so older vaults still open', () => {
