@@ -59,7 +59,7 @@ export function chachaOpen(
   }
 }
 
-/** The same file in the unpacked copy beside the app's asar archive (electron-builder's asarUnpack). */
+/** The same file in the unpacked copy beside the app's asar archive (asarUnpack). */
 export function outsideAsar(path: string): string {
   return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }

@@ -3,9 +3,10 @@ import sodium from 'sodium-native';
 import { bufferView } from './buffer-view';
 
 /*
- * X25519 from libsodium. Not node:crypto: on Electron's BoringSSL its X25519 keys have been
- * missing (panva/jose#34), and libsodium is here already for ChaCha20-Poly1305
- * (chacha20-poly1305.ts). Keys are raw 32-byte strings, as age writes them.
+ * X25519 from libsodium. Not node:crypto: Electron runs Node's crypto tests with X25519 key
+ * generation left out for BoringSSL (its patch fix_crypto_tests_to_run_with_bssl; Ed25519 and
+ * scrypt stay in), and libsodium is here already for ChaCha20-Poly1305 (chacha20-poly1305.ts).
+ * Keys are raw 32-byte strings, as age writes them.
  */
 
 export function x25519PublicKey(secret: Uint8Array): Buffer {
