@@ -1,4 +1,5 @@
 import sqlcipher from '@journeyapps/sqlcipher';
+import { StatementCache } from './statement-cache';
 
 /** A bound value SQLite understands. */
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -24,8 +25,11 @@ export interface Queryable {
  */
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly statements: StatementCache;
 
-  private constructor(private readonly handle: sqlcipher.Database) {}
+  private constructor(private readonly handle: sqlcipher.Database) {
+    this.statements = new StatementCache(handle);
+  }
 
   static open(file: string): Promise<Database> {
     return new Promise((resolve, reject) => {
@@ -38,7 +42,7 @@ export class Database implements Queryable {
   }
 
   private exclusive<T>(work: (raw: Queryable) => Promise<T>): Promise<T> {
-    const result = this.queue.then(() => work(rawQueries(this.handle)));
+    const result = this.queue.then(() => work(rawQueries(this.handle, this.statements)));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -75,24 +79,26 @@ export class Database implements Queryable {
   }
 
   close(): Promise<void> {
-    return this.exclusive(
-      () =>
-        new Promise<void>((resolve, reject) =>
-          this.handle.close((error) => (error ? reject(error) : resolve())),
-        ),
-    );
+    return this.exclusive(async () => {
+      await this.statements.clear();
+      await new Promise<void>((resolve, reject) =>
+        this.handle.close((error) => (error ? reject(error) : resolve())),
+      );
+    });
   }
 }
 
-function rawQueries(handle: sqlcipher.Database): Queryable {
+function rawQueries(handle: sqlcipher.Database, statements: StatementCache): Queryable {
   return {
-    run: (sql, params = []) =>
-      new Promise((resolve, reject) => {
-        handle.run(sql, [...params], function (this: sqlcipher.RunResult, error: Error | null) {
+    run: async (sql, params = []) => {
+      const statement = await statements.statement(sql);
+      return new Promise((resolve, reject) => {
+        statement.run([...params], function (this: sqlcipher.RunResult, error: Error | null) {
           if (error) reject(error);
           else resolve({ lastId: this.lastID, changes: this.changes });
         });
-      }),
+      });
+    },
     get: (sql, params = []) =>
       new Promise((resolve, reject) => {
         handle.get(sql, [...params], (error: Error | null, row: Row | undefined) =>
