@@ -12,6 +12,7 @@ import {
 } from '@playwright/test';
 import { createVault, lock } from './support/flows';
 import { type Language } from './support/i18n';
+import { newCaseInput } from './support/records';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -90,16 +91,9 @@ test('the Electron app starts sandboxed, creates a vault, exports and reads it b
     // slots above are sealed with libsodium; here a passphrase export (scrypt, ChaCha20-Poly1305
     // in the exchange's threads, which load libsodium by its path, then the read-back) is
     // written to a folder and read in again.
-    const created = (await invoke(page, 'cases.create', {
-      title: 'Prueba de Electron',
-      status: 'open',
-      urgency: 'medium',
-      rightsAtStake: [],
-      tags: [],
-      confidentiality: 'internal',
-      aggressions: [],
-      sources: [],
-    })) as { id: string };
+    const created = (await invoke(page, 'cases.create', newCaseInput('Prueba de Electron'))) as {
+      id: string;
+    };
     await answerDialogsWith(app, exportDir);
     const exported = (await invoke(page, 'exchange.export', {
       jobId: randomUUID(),

@@ -112,18 +112,9 @@ test('links an aggression to a threat and keeps the link and the analysis', asyn
     contactChannels: [],
     confidentiality: 'internal',
   })) as { id: string };
-  const created = (await host.ipc('cases.create', {
-    title: 'Hostigamiento en Juchitán',
-    status: 'open',
-    urgency: 'high',
-    rightsAtStake: [],
-    tags: [],
-    confidentiality: 'internal',
-    aggressions: [],
-    sources: [],
-  })) as { id: string };
+  const caseId = await createCase(host, 'Hostigamiento en Juchitán', { urgency: 'high' });
   await host.ipc('aggressions.add', {
-    caseId: created.id,
+    caseId,
     occurredOn: '2026-03-14',
     datePrecision: 'exact',
     country: 'MX',

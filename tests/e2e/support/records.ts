@@ -8,13 +8,9 @@ export interface CaseFields {
   rightsAtStake?: string[];
 }
 
-/** Creates a case through the contract (not the form) and answers its id. */
-export async function createCase(
-  host: HostProcess,
-  title: string,
-  fields: CaseFields = {},
-): Promise<string> {
-  const created = (await host.ipc('cases.create', {
+/** What `cases.create` takes for a new open case: the given fields, the rest blank. */
+export function newCaseInput(title: string, fields: CaseFields = {}) {
+  return {
     title,
     status: 'open',
     urgency: fields.urgency ?? 'medium',
@@ -23,7 +19,16 @@ export async function createCase(
     confidentiality: 'internal',
     aggressions: [],
     sources: [],
-  })) as { id: string };
+  };
+}
+
+/** Creates a case through the contract (not the form) and answers its id. */
+export async function createCase(
+  host: HostProcess,
+  title: string,
+  fields: CaseFields = {},
+): Promise<string> {
+  const created = (await host.ipc('cases.create', newCaseInput(title, fields))) as { id: string };
   return created.id;
 }
 
