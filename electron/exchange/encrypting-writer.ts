@@ -6,8 +6,8 @@ import { hkdfSha256 } from '../crypto/hkdf';
 import { writeFailure } from '../files/io-failure';
 import { type EvidenceSource } from './exchange-records';
 import { PartFlusher, type SyncPart } from './part-flusher';
+import { partName } from './part-files';
 import { WorkerGroup } from './worker-group';
-import { CHECK_LENGTH } from './worker-snippets';
 
 /** Plaintext in flight from the main thread before `write` waits: bounds memory on all threads. */
 const WINDOW_BYTES = 8 * 1024 * 1024;
@@ -23,17 +23,16 @@ export interface WrittenFile {
   /** The part files, fsynced, under their temporary names. */
   parts: string[];
   size: number;
-  /**
-   * For the read-back check (WRITE_CHECK_JS): the check value of the header (its first
-   * `headerLength` bytes), then of each sealed chunk of the payload, in order (the parts
-   * joined), `CHECK_LENGTH` bytes each, under `checkKey`.
-   */
-  checks: Uint8Array;
-  checkKey: Buffer;
-  headerLength: number;
 }
 
 export interface EncryptingWriter {
+  /**
+   * For the read-back check (read-back.ts): the file's first bytes (the age header and the
+   * payload nonce), and the key every chunk after them is sealed under (zeroed by `abort`, or
+   * by the caller once the check is done).
+   */
+  readonly header: Buffer;
+  readonly payloadKey: Buffer;
   /** Resolves once the threads have room for more. */
   write(chunk: Uint8Array): Promise<void>;
   /** Stream one evidence item into the archive, read and decrypted by the feed thread. */
@@ -46,8 +45,13 @@ export interface EncryptingWriter {
 type FeedMessage =
   { type: 'ack'; bytes: number } | { type: 'progress'; bytes: number } | { type: 'evidenceDone' };
 type SealMessage =
-  | ({ type: 'done' } & Omit<WrittenFile, 'checkKey'>)
-  | { type: 'flush'; path: string; bytes: number };
+  | ({ type: 'done' } & WrittenFile)
+  | {
+      type: 'flush';
+      path: string;
+      bytes: number;
+      through: number;
+    };
 
 /**
  * An age file written by two worker threads (encrypt-worker-source.ts): the header is built
@@ -60,21 +64,22 @@ export async function createEncryptingWriter(options: {
   splitSize: number;
   /** How a part is flushed while written (tests slow it down). */
   syncPart?: SyncPart;
+  /** After each flush while writing: the file's first `through` bytes are on the disk. */
+  onFlushed?: (through: number) => void;
 }): Promise<EncryptingWriter> {
   const { header, fileKey } = await buildHeader(options.target);
   const nonce = randomBytes(16);
   const payloadKey = hkdfSha256(fileKey, nonce, 'payload', 32);
   fileKey.fill(0);
-  // Known only to this export: the read-back check is ours, not part of the age file.
-  const checkKey = randomBytes(32);
   const group = new WorkerGroup();
-  // A slot holds one sealed chunk and, after it, its check value.
-  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16 + CHECK_LENGTH);
+  // A slot holds one chunk, sealed in place (its tag after it).
+  const ring = group.newRing(RING_SLOTS, 64 * 1024 + 16);
   const diskFlow = group.newFlow();
   const flusher = new PartFlusher(
     diskFlow,
     (error) => group.fail(writeFailure(error) ?? error),
     options.syncPart,
+    options.onFlushed,
   );
   let written: WrittenFile | null = null;
   group.start<SealMessage>(
@@ -83,7 +88,6 @@ export async function createEncryptingWriter(options: {
       header,
       nonce,
       payloadKey,
-      checkKey,
       tempBase: options.tempBase,
       splitSize: options.splitSize,
       ring,
@@ -91,8 +95,8 @@ export async function createEncryptingWriter(options: {
       diskFlow,
     },
     (message) => {
-      if (message.type === 'flush') flusher.request(message.path, message.bytes);
-      else written = { ...message, checkKey };
+      if (message.type === 'flush') flusher.request(message.path, message.bytes, message.through);
+      else written = { parts: message.parts, size: message.size };
     },
   );
   let inFlight = 0;
@@ -102,7 +106,6 @@ export async function createEncryptingWriter(options: {
     FEED_WORKER_SOURCE,
     {
       payloadKey,
-      checkKey,
       ring,
       slots: RING_SLOTS,
       share: FEED_SHARE,
@@ -113,9 +116,9 @@ export async function createEncryptingWriter(options: {
       else evidenceDone = true;
     },
   );
-  payloadKey.fill(0);
-
   return {
+    header: Buffer.concat([header, nonce]),
+    payloadKey,
     async write(chunk) {
       if (group.failed) throw group.failed;
       // A copy the worker owns: the caller may reuse its buffer.
@@ -139,6 +142,7 @@ export async function createEncryptingWriter(options: {
       return written!;
     },
     async abort() {
+      payloadKey.fill(0);
       await group.stop();
       await flusher.close();
       await removeParts(options.tempBase);
@@ -149,9 +153,8 @@ export async function createEncryptingWriter(options: {
 /** Remove `<base>.001`, `.002`, … until one is missing (the worker numbers them in order). */
 export async function removeParts(base: string): Promise<void> {
   for (let index = 1; index < 10_000; index++) {
-    const name = `${base}.${String(index).padStart(3, '0')}`;
     try {
-      await rm(name);
+      await rm(partName(base, index));
     } catch {
       return;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { writeFailure } from '../files/io-failure';
@@ -10,8 +10,9 @@ import { writeArchive, type ManifestFields } from './archive-writer';
 import { createEncryptingWriter, removeParts } from './encrypting-writer';
 import { type ExportSource } from './exchange-records';
 import { type Manifest } from './manifest';
+import { partName } from './part-files';
 import { type SyncPart } from './part-flusher';
-import { verifyReadBack } from './read-back';
+import { type ReadBack, startReadBack } from './read-back';
 
 /** FAT32 refuses files of 4 GiB and more. */
 export const FAT32_SPLIT = 4 * 1024 ** 3 - 1;
@@ -41,10 +42,10 @@ export interface ExportedFile {
 }
 
 /**
- * Write one export: encrypted by worker threads under a temporary name, fsynced, renamed to a
- * random, non-identifying name (parts `.001`, `.002`, … past the split size), then read back
- * whole and checked against what was written (read-back.ts) before it is reported done. A
- * cancel or a failure at any point leaves no file behind.
+ * Write one export: encrypted by worker threads under a temporary name and fsynced, read back
+ * whole and checked (read-back.ts: each stretch once it is on the disk, the last after the
+ * final fsync), then renamed to a random, non-identifying name (parts `.001`, `.002`, … past
+ * the split size) and reported done. A cancel or a failure at any point leaves no file behind.
  */
 export async function exportToFile(options: ExportFileOptions): Promise<ExportedFile> {
   const fileName = `rg-${randomBytes(4).toString('hex')}.age`;
@@ -52,11 +53,20 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
   const splitSize = options.splitSize ?? FAT32_SPLIT;
   const evidenceTotal = (await options.source.evidence()).reduce((sum, b) => sum + b.size, 0);
   let evidenceDone = 0;
+  let readBack: ReadBack | null = null;
   const writer = await createEncryptingWriter({
     target: options.target,
     tempBase,
     splitSize,
     syncPart: options.syncPart,
+    onFlushed: (through) => readBack?.flushed(through),
+  });
+  readBack = startReadBack({
+    tempBase,
+    splitSize,
+    header: writer.header,
+    payloadKey: writer.payloadKey,
+    key: options.verifyKey,
   });
   const cancel = () => void writer.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
@@ -76,27 +86,21 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
     });
     const written = await writer.end();
     if (options.signal?.aborted) throw new AppFailure('cancelled');
-    finals =
-      written.parts.length === 1
-        ? [join(options.folder, fileName)]
-        : written.parts.map((_, i) =>
-            join(options.folder, `${fileName}.${String(i + 1).padStart(3, '0')}`),
-          );
-    for (const [i, path] of written.parts.entries()) await rename(path, finals[i]!);
-    await syncFolder(options.folder);
-    const sizes = await Promise.all(finals.map(async (path) => (await stat(path)).size));
     let checked = 0;
-    await verifyReadBack(
-      finals,
-      sizes,
+    await readBack.finish(
       written,
-      options.verifyKey,
       (bytes) => {
         checked += bytes;
         options.onProgress?.('verifying', checked, written.size);
       },
       options.signal,
     );
+    writer.payloadKey.fill(0);
+    const target = join(options.folder, fileName);
+    finals =
+      written.parts.length === 1 ? [target] : written.parts.map((_, i) => partName(target, i + 1));
+    for (const [i, path] of written.parts.entries()) await rename(path, finals[i]!);
+    await syncFolder(options.folder);
     return {
       fileName: finals.length === 1 ? fileName : `${fileName}.001`,
       paths: finals,
@@ -104,6 +108,7 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
       manifest,
     };
   } catch (error) {
+    await readBack.stop();
     await writer.abort();
     await removeParts(tempBase);
     await Promise.all(finals.map((path) => rm(path, { force: true })));

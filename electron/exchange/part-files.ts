@@ -3,6 +3,11 @@ import { stat } from 'node:fs/promises';
 
 const PART_SUFFIX = /\.(\d{3})$/;
 
+/** Part `index` (from 1) of a file cut in parts: `<base>.001`, `.002`, … */
+export function partName(base: string, index: number): string {
+  return `${base}.${String(index).padStart(3, '0')}`;
+}
+
 /**
  * The files of one export in order: `x.age` alone, or every `x.age.001`, `.002`, … from the
  * first, when the chosen file is any one of the parts (files over the split size are cut in
@@ -14,7 +19,7 @@ export async function exportParts(chosen: string): Promise<string[]> {
   const base = chosen.slice(0, -4);
   const parts: string[] = [];
   for (let index = 1; index < 1000; index++) {
-    const name = `${base}.${String(index).padStart(3, '0')}`;
+    const name = partName(base, index);
     try {
       if (!(await stat(name)).isFile()) break;
     } catch {

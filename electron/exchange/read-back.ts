@@ -1,80 +1,105 @@
-import { open } from 'node:fs/promises';
+import { timingSafeEqual } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
 import { IO_FAILURE_JS } from '../files/io-failure';
 import { type AgeKey, openHeader } from './age-reader';
 import { type WrittenFile } from './encrypting-writer';
+import { partName } from './part-files';
 import { WorkerGroup } from './worker-group';
-import { CHECK_LENGTH, SODIUM_JS, WRITE_CHECK_JS } from './worker-snippets';
+import { AGE_AUTHENTIC_JS, AGE_STREAM_JS, SODIUM_JS } from './worker-snippets';
+
+/** An age payload chunk as written: 64 KiB of ciphertext and its tag (the last may be shorter). */
+const SEALED = 64 * 1024 + 16;
+/** Threads that read back, taking alternate batches of 64 units. */
+const STRIDE = 2;
 
 /**
- * A thread that reads back batches `first`, `first + stride`, … of 64 units of the written file
- * (its parts joined; unit 0 is the header, then one unit per sealed chunk) and compares each
- * unit's check value with the one taken when it was sealed.
+ * A thread that reads back batches `first`, `first + stride`, … of 64 units of the file being
+ * written (its parts joined; unit 0 is the header, then one unit per sealed chunk), each once it
+ * is on the disk: the header must be the bytes written, and every chunk must authenticate under
+ * the payload key at its place (AGE_AUTHENTIC_JS), the last one as the last.
+ *
+ * Shared cells (BigInt64): [0] bytes from the file's start known to be on the disk, [1] the
+ * file's size once it is complete, else -1. Before the size is known, a batch is read only once
+ * a flushed byte follows it, so no chunk is taken for the last too early.
  */
 const READ_BACK_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-const SEALED = 64 * 1024 + 16;
+const SEALED = ${SEALED};
 const BATCH = 64;
-const { paths, sizes, headerLength, stride, first } = workerData;
-const checks = Buffer.from(workerData.checks);
-const checkKey = Buffer.from(workerData.checkKey);
-const units = checks.length / ${CHECK_LENGTH};
+const { tempBase, splitSize, stride, first } = workerData;
+const header = Buffer.from(workerData.header);
+const headerLength = header.length;
+const key = Buffer.from(workerData.payloadKey);
+const cells = new BigInt64Array(workerData.cells);
 const stop = new Int32Array(workerData.flow);
 ${IO_FAILURE_JS}
 ${SODIUM_JS}
-${WRITE_CHECK_JS}
+${AGE_STREAM_JS}
+${AGE_AUTHENTIC_JS}
+
+const fds = new Map();
+const partFd = (index) => {
+  let fd = fds.get(index);
+  if (fd === undefined) {
+    fd = fs.openSync(tempBase + '.' + String(index + 1).padStart(3, '0'), 'r');
+    fds.set(index, fd);
+  }
+  return fd;
+};
+const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
+const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
+
+/** Fill buffer[0, length) from the file at offset; false when it ends first. */
+function readAt(offset, length) {
+  let filled = 0;
+  while (filled < length) {
+    const position = offset + filled;
+    const part = Math.floor(position / splitSize);
+    const within = position - part * splitSize;
+    const want = Math.min(length - filled, splitSize - within);
+    const n = fs.readSync(partFd(part), buffer, filled, want, within);
+    if (n === 0) return false;
+    filled += n;
+  }
+  return true;
+}
+
+/** The file's size once complete, after waiting until byte \`end\` is flushed (or the file is). */
+function sizeOnceFlushed(end) {
+  for (;;) {
+    if (Atomics.load(stop, 1) === 1) return null;
+    const size = Number(Atomics.load(cells, 1));
+    if (size >= 0) return size;
+    const flushed = Atomics.load(cells, 0);
+    if (Number(flushed) > end) return -1;
+    Atomics.wait(cells, 0, flushed, 50);
+  }
+}
 
 function check() {
-  const fds = paths.map((path) => fs.openSync(path, 'r'));
-  const starts = [];
-  let total = 0;
-  for (const size of sizes) {
-    starts.push(total);
-    total += size;
-  }
-  const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
-  const unitEnd = (unit) => Math.min(total, unit === 0 ? headerLength : unitStart(unit) + SEALED);
-  const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
-
-  function readAt(offset, length) {
-    let filled = 0;
-    while (filled < length) {
-      const position = offset + filled;
-      let part = starts.length - 1;
-      while (starts[part] > position) part--;
-      const within = position - starts[part];
-      const want = Math.min(length - filled, sizes[part] - within);
-      const n = want > 0 ? fs.readSync(fds[part], buffer, filled, want, within) : 0;
-      if (n === 0) return false;
-      filled += n;
-    }
-    return true;
-  }
-
   let ok = true;
-  let since = 0;
-  for (let batch = first; batch * BATCH < units && ok; batch += stride) {
-    if (Atomics.load(stop, 1) === 1) break;
+  for (let batch = first; ok; batch += stride) {
     const from = batch * BATCH;
+    const size = sizeOnceFlushed(unitStart(from + BATCH));
+    if (size === null) break;
+    const units = size < 0 ? Infinity : 1 + Math.max(1, Math.ceil((size - headerLength) / SEALED));
+    if (from >= units) break;
     const to = Math.min(units, from + BATCH);
     const offset = unitStart(from);
-    const length = unitEnd(to - 1) - offset;
-    ok = length > 0 && readAt(offset, length);
+    const end = size < 0 ? unitStart(to) : Math.min(size, unitStart(to));
+    ok = end > offset && readAt(offset, end - offset);
     for (let unit = from; unit < to && ok; unit++) {
-      const piece = buffer.subarray(unitStart(unit) - offset, unitEnd(unit) - offset);
-      const expected = checks.subarray(unit * CHECK_LENGTH, (unit + 1) * CHECK_LENGTH);
-      ok = piece.length > 0 && checkOf(checkKey, unit, piece).equals(expected);
+      const start = unitStart(unit) - offset;
+      const piece = buffer.subarray(start, Math.min(end - offset, unit === 0 ? headerLength : start + SEALED));
+      ok = unit === 0 ? piece.equals(header) : ageAuthentic(key, unit - 1, piece, unit === units - 1);
     }
-    since += length;
-    if (since >= 16 * 1024 * 1024) {
-      parentPort.postMessage({ type: 'progress', bytes: since });
-      since = 0;
-    }
+    if (ok) parentPort.postMessage({ type: 'progress', bytes: end - offset });
   }
-  for (const fd of fds) fs.closeSync(fd);
-  parentPort.postMessage({ type: 'progress', bytes: since });
+  for (const fd of fds.values()) fs.closeSync(fd);
+  key.fill(0);
   parentPort.postMessage({ type: 'done', ok });
 }
 
@@ -89,77 +114,142 @@ try {
 
 type ReadBackMessage = { type: 'progress'; bytes: number } | { type: 'done'; ok: boolean };
 
-/**
- * The export's read-back check, after the parts were fsynced and renamed: every byte of the
- * file is read again (two threads, alternate batches) and must be exactly what was written, and
- * the header must open with our own identity or the passphrase. A short or altered file fails
- * with `exchange_corrupt`. The bytes were produced by the tested encrypter from content whose
- * hashes the manifest lists, so equal bytes are a file the recipients can open and verify.
- */
-export async function verifyReadBack(
-  paths: readonly string[],
-  sizes: readonly number[],
-  written: WrittenFile,
-  key: AgeKey,
-  onBytes: (bytes: number) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const total = sizes.reduce((sum, size) => sum + size, 0);
-  const chunks = Math.max(1, Math.ceil((total - written.headerLength) / (64 * 1024 + 16)));
-  if (total !== written.size || written.checks.length !== (1 + chunks) * CHECK_LENGTH) {
-    throw new AppFailure('exchange_corrupt');
-  }
-  // Opened while the threads read (they only compare bytes): its failure stops them.
-  const header = checkHeader(paths[0]!, key);
-  header.catch(() => undefined);
-  const group = new WorkerGroup();
-  const stride = 2;
-  let finished = 0;
-  let ok = true;
-  const flow = group.newFlow();
-  const stop = () => void group.stop();
-  signal?.addEventListener('abort', stop, { once: true });
-  try {
-    for (let first = 0; first < stride; first++) {
-      group.start<ReadBackMessage>(
-        READ_BACK_WORKER_SOURCE,
-        {
-          paths,
-          sizes,
-          headerLength: written.headerLength,
-          checks: written.checks,
-          checkKey: written.checkKey,
-          stride,
-          first,
-          flow,
-        },
-        (message) => {
-          if (message.type === 'progress') onBytes(message.bytes);
-          else {
-            finished += 1;
-            ok &&= message.ok;
-          }
-        },
-      );
-    }
-    await header;
-    await group.until(() => finished === stride);
-  } finally {
-    signal?.removeEventListener('abort', stop);
-    await group.stop();
-  }
-  if (signal?.aborted) throw new AppFailure('cancelled');
-  if (!ok) throw new AppFailure('exchange_corrupt');
+export interface ReadBackOptions {
+  /** Where the parts are written (`<tempBase>.001`, …) and how large each is but the last. */
+  tempBase: string;
+  splitSize: number;
+  /** The file's first bytes (age header and payload nonce) and its payload key (not zeroed here). */
+  header: Buffer;
+  payloadKey: Buffer;
+  /** Our own identity or the passphrase: the header must open with it. */
+  key: AgeKey;
 }
 
-async function checkHeader(path: string, key: AgeKey): Promise<void> {
+export interface ReadBack {
+  /** Bytes read back and found as written, so far. */
+  readonly checked: number;
+  /** The file's first `bytes` are on the disk: they may be read back now. */
+  flushed(bytes: number): void;
+  /**
+   * The file is complete and fsynced: read back the rest, and resolve once every byte was
+   * checked (`onBytes` hears of the bytes checked, those checked while writing first).
+   */
+  finish(
+    written: WrittenFile,
+    onBytes: (bytes: number) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
+  /** Stop reading (a cancelled or failed export). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The export's read-back check. It runs while the file is written: each stretch is read back
+ * once it is flushed to the disk, on threads that would otherwise wait for it, so only the last
+ * stretch is left when the writing ends. The header must be the one written and open with our
+ * own identity or the passphrase to the payload key written with; every chunk must
+ * authenticate under that key at its place, the last as the last — what a recipient's age
+ * checks before it trusts a byte (without decrypting: the content is the archive just written
+ * from hashed evidence). A short, long or altered file fails with `exchange_corrupt`. The parts
+ * are read under their temporary names: a file is renamed into place only once checked.
+ */
+export function startReadBack(options: ReadBackOptions): ReadBack {
+  const group = new WorkerGroup();
+  const flow = group.newFlow();
+  const shared = new SharedArrayBuffer(16);
+  const cells = new BigInt64Array(shared);
+  cells[1] = -1n;
+  let checked = 0;
+  let report: ((bytes: number) => void) | null = null;
+  let finished = 0;
+  let ok = true;
+  for (let first = 0; first < STRIDE; first++) {
+    group.start<ReadBackMessage>(
+      READ_BACK_WORKER_SOURCE,
+      {
+        tempBase: options.tempBase,
+        splitSize: options.splitSize,
+        header: options.header,
+        payloadKey: options.payloadKey,
+        stride: STRIDE,
+        first,
+        cells: shared,
+        flow,
+      },
+      (message) => {
+        if (message.type === 'progress') {
+          checked += message.bytes;
+          report?.(message.bytes);
+        } else {
+          finished += 1;
+          ok &&= message.ok;
+        }
+      },
+    );
+  }
+  // Opened once its bytes are on the disk (scrypt, for a passphrase, takes a while).
+  let header: Promise<void> | null = null;
+  const openHeaderOnce = () => {
+    header ??= checkHeader(partName(options.tempBase, 1), options.key, options.payloadKey);
+    header.catch(() => undefined);
+    return header;
+  };
+  const advance = (bytes: number) => {
+    Atomics.store(cells, 0, BigInt(bytes));
+    Atomics.notify(cells, 0);
+  };
+
+  return {
+    get checked() {
+      return checked;
+    },
+    flushed(bytes) {
+      if (bytes >= options.header.length) void openHeaderOnce();
+      advance(bytes);
+    },
+    async finish(written, onBytes, signal) {
+      const stopOnCancel = () => void group.stop();
+      signal?.addEventListener('abort', stopOnCancel, { once: true });
+      try {
+        await checkSizes(written, options.splitSize);
+        report = onBytes;
+        onBytes(checked);
+        Atomics.store(cells, 1, BigInt(written.size));
+        advance(written.size);
+        await openHeaderOnce();
+        await group.until(() => finished === STRIDE);
+      } finally {
+        signal?.removeEventListener('abort', stopOnCancel);
+        await group.stop();
+      }
+      if (signal?.aborted) throw new AppFailure('cancelled');
+      if (!ok) throw new AppFailure('exchange_corrupt');
+    },
+    stop: () => group.stop(),
+  };
+}
+
+/** Every part but the last is exactly `splitSize` bytes, and together they are the size written. */
+async function checkSizes(written: WrittenFile, splitSize: number): Promise<void> {
+  const sizes = await Promise.all(written.parts.map(async (path) => (await stat(path)).size));
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total !== written.size || sizes.slice(0, -1).some((size) => size !== splitSize)) {
+    throw new AppFailure('exchange_corrupt');
+  }
+}
+
+async function checkHeader(path: string, key: AgeKey, payloadKey: Buffer): Promise<void> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(64 * 1024 + 16);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const opened = await openHeader(head.subarray(0, bytesRead), key);
     if (!opened) throw new AppFailure('exchange_corrupt');
+    const same =
+      opened.payloadKey.length === payloadKey.length &&
+      timingSafeEqual(opened.payloadKey, payloadKey);
     opened.payloadKey.fill(0);
+    if (!same) throw new AppFailure('exchange_corrupt');
   } finally {
     await handle.close();
   }

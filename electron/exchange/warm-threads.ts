@@ -19,8 +19,8 @@ parentPort.once('message', ({ source, workerData }) => {
 `;
 
 /**
- * The most threads one job runs at a time: two (an export's writers, then its read-back; an
- * import's check, then its apply pass). Booted ahead for the next two steps.
+ * The most threads one job runs at a time: four (an export's two writers, and its two readers
+ * reading back behind them). An import runs two for its check, then two for its apply pass.
  */
 export const JOB_THREADS = 4;
 

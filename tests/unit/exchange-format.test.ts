@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
 import { exportToFile } from '../../electron/exchange/export-file';
 import { createEncryptingWriter } from '../../electron/exchange/encrypting-writer';
 import { discardVerified, readExport } from '../../electron/exchange/import-reader';
-import { verifyReadBack } from '../../electron/exchange/read-back';
+import { startReadBack } from '../../electron/exchange/read-back';
 import { type Manifest } from '../../electron/exchange/manifest';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
 import { memorySource, sampleRecords, senderFields } from './support/exchange-files';
@@ -125,35 +125,27 @@ describe('the export file', () => {
   it('reads the written file back: a changed or missing byte fails the check', async () => {
     const keys = await generateOfficeKeys();
     const folder = await tempDir();
+    const tempBase = `${folder}/x`;
     const writer = await createEncryptingWriter({
       target: { recipients: [keys.ageRecipient] },
-      tempBase: `${folder}/x`,
+      tempBase,
       splitSize: 3_000_000,
     });
     await writer.write(randomBytes(10_000_000));
     const written = await writer.end();
     expect(written.parts).toHaveLength(4);
-    const sizes = async () => Promise.all(written.parts.map(async (p) => (await stat(p)).size));
-    const check = async () =>
-      verifyReadBack(
-        written.parts,
-        await sizes(),
-        written,
-        { identity: keys.ageIdentity },
-        () => {},
-      );
+    const check = async (identity = keys.ageIdentity) =>
+      startReadBack({
+        tempBase,
+        splitSize: 3_000_000,
+        header: writer.header,
+        payloadKey: writer.payloadKey,
+        key: { identity },
+      }).finish(written, () => {});
     await check();
     // Another office's key cannot open it: not what we meant to write.
     const other = await generateOfficeKeys();
-    await expect(
-      verifyReadBack(
-        written.parts,
-        await sizes(),
-        written,
-        { identity: other.ageIdentity },
-        () => {},
-      ),
-    ).rejects.toMatchObject({ code: 'exchange_wrong_key' });
+    await expect(check(other.ageIdentity)).rejects.toMatchObject({ code: 'exchange_wrong_key' });
     // One bit flipped anywhere fails: in the header, in chunk 0 (sealed by the feed thread),
     // chunk 1 (by the seal thread), in a tag, and in the last chunk; flipped back, it passes.
     const sealed = 64 * 1024 + 16;
@@ -164,7 +156,8 @@ describe('the export file', () => {
       bytes[offset]! ^= 0x10;
       await writeFile(written.parts[part]!, bytes);
     };
-    const { headerLength, size } = written;
+    const { size } = written;
+    const headerLength = writer.header.length;
     for (const offset of [
       10,
       headerLength + 100,
@@ -182,5 +175,35 @@ describe('the export file', () => {
     const fourth = await readFile(written.parts[3]!);
     await writeFile(written.parts[3]!, fourth.subarray(0, fourth.length - 1));
     await expect(check()).rejects.toMatchObject({ code: 'exchange_corrupt' });
+  });
+
+  it('reads back what the drive holds after each flush: a byte it changed is refused, no file is left', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    let flushes = 0;
+    const failure = exportToFile({
+      source: memorySource(sampleRecords, [randomBytes(80 * 1024 * 1024)]),
+      fields: await senderFields(keys),
+      keys,
+      target: { recipients: [keys.ageRecipient] },
+      verifyKey: { identity: keys.ageIdentity },
+      folder,
+      // A drive that keeps one wrong byte among the last it was given before the second flush;
+      // the read-back, which runs while the rest is written, finds it.
+      syncPart: async (handle) => {
+        flushes += 1;
+        if (flushes === 2) {
+          const at = (await handle.stat()).size - 1000;
+          const byte = Buffer.alloc(1);
+          await handle.read(byte, 0, 1, at);
+          byte[0]! ^= 0x01;
+          await handle.write(byte, 0, 1, at);
+        }
+        await handle.datasync();
+      },
+    });
+    await expect(failure).rejects.toMatchObject({ code: 'exchange_corrupt' });
+    expect(flushes).toBe(2);
+    expect(await readdir(folder)).toEqual([]);
   });
 });
