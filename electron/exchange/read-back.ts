@@ -40,19 +40,14 @@ ${SODIUM_JS}
 ${AGE_STREAM_JS}
 ${AGE_AUTHENTIC_JS}
 
-const fds = new Map();
-const partFd = (index) => {
-  let fd = fds.get(index);
-  if (fd === undefined) {
-    fd = fs.openSync(tempBase + '.' + String(index + 1).padStart(3, '0'), 'r');
-    fds.set(index, fd);
-  }
-  return fd;
-};
 const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
 const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
 
-/** Fill buffer[0, length) from the file at offset; false when it ends first. */
+/**
+ * Fill buffer[0, length) from the file at offset; false when it ends first. Each part is open
+ * only while read: a thread stopped at any moment holds no file, which could then not be
+ * removed (Windows) nor its descriptor ever closed.
+ */
 function readAt(offset, length) {
   let filled = 0;
   while (filled < length) {
@@ -60,11 +55,27 @@ function readAt(offset, length) {
     const part = Math.floor(position / splitSize);
     const within = position - part * splitSize;
     const want = Math.min(length - filled, splitSize - within);
-    const n = fs.readSync(partFd(part), buffer, filled, want, within);
-    if (n === 0) return false;
+    const fd = fs.openSync(tempBase + '.' + String(part + 1).padStart(3, '0'), 'r');
+    let n = 0;
+    try {
+      n = readFull(fd, buffer, filled, want, within);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (n < want) return false;
     filled += n;
   }
   return true;
+}
+
+function readFull(fd, into, at, length, position) {
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, into, at + done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
 }
 
 /** The file's size once complete, after waiting until byte \`end\` is flushed (or the file is). */
@@ -98,7 +109,6 @@ function check() {
     }
     if (ok) parentPort.postMessage({ type: 'progress', bytes: end - offset });
   }
-  for (const fd of fds.values()) fs.closeSync(fd);
   key.fill(0);
   parentPort.postMessage({ type: 'done', ok });
 }
