@@ -36,6 +36,7 @@ export const errorCodes = [
   'exchange_unverified_sender',
   'exchange_no_recipient',
   'exchange_owner_deleted',
+  'export_not_verified',
   'drive_gone',
   'drive_full',
   'disk_full',

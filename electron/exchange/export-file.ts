@@ -67,6 +67,8 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
     header: writer.header,
     payloadKey: writer.payloadKey,
     key: options.verifyKey,
+    // A drive that does not give back what it was given: stop writing to it now.
+    onFailure: () => void writer.abort(),
   });
   const cancel = () => void writer.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
@@ -112,8 +114,10 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
     await writer.abort();
     await removeParts(tempBase);
     await Promise.all(finals.map((path) => rm(path, { force: true })));
+    // The read-back's failure stopped the writing: it is the reason, not the stop.
+    const reason = readBack.failure ?? error;
     // A drive that filled up, went away or refused the rename: said as such.
-    throw writeFailure(error) ?? error;
+    throw writeFailure(reason) ?? reason;
   } finally {
     options.signal?.removeEventListener('abort', cancel);
   }

@@ -133,11 +133,15 @@ export interface ReadBackOptions {
   payloadKey: Buffer;
   /** Our own identity or the passphrase: the header must open with it. */
   key: AgeKey;
+  /** Told at once when the check fails while the file is still being written. */
+  onFailure?: (error: Error) => void;
 }
 
 export interface ReadBack {
   /** Bytes read back and found as written, so far. */
   readonly checked: number;
+  /** Why the check failed, if it did (a stop is not a failure). */
+  readonly failure: Error | null;
   /** The file's first `bytes` are on the disk: they may be read back now. */
   flushed(bytes: number): void;
   /**
@@ -160,11 +164,15 @@ export interface ReadBack {
  * own identity or the passphrase to the payload key written with; every chunk must
  * authenticate under that key at its place, the last as the last — what a recipient's age
  * checks before it trusts a byte (without decrypting: the content is the archive just written
- * from hashed evidence). A short, long or altered file fails with `exchange_corrupt`. The parts
+ * from hashed evidence). A short, long or altered file fails with `export_not_verified`. The parts
  * are read under their temporary names: a file is renamed into place only once checked.
  */
 export function startReadBack(options: ReadBackOptions): ReadBack {
-  const group = new WorkerGroup();
+  let failure: Error | null = null;
+  const group = new WorkerGroup((error) => {
+    failure = error;
+    options.onFailure?.(error);
+  });
   const flow = group.newFlow();
   const shared = new SharedArrayBuffer(16);
   const cells = new BigInt64Array(shared);
@@ -172,7 +180,6 @@ export function startReadBack(options: ReadBackOptions): ReadBack {
   let checked = 0;
   let report: ((bytes: number) => void) | null = null;
   let finished = 0;
-  let ok = true;
   for (let first = 0; first < STRIDE; first++) {
     group.start<ReadBackMessage>(
       READ_BACK_WORKER_SOURCE,
@@ -192,17 +199,22 @@ export function startReadBack(options: ReadBackOptions): ReadBack {
           report?.(message.bytes);
         } else {
           finished += 1;
-          ok &&= message.ok;
+          if (!message.ok) group.fail(new AppFailure('export_not_verified'));
         }
       },
     );
   }
   // Opened once its bytes are on the disk (scrypt, for a passphrase, takes a while).
   let header: Promise<void> | null = null;
+  let headerChecked = false;
   const openHeaderOnce = () => {
-    header ??= checkHeader(partName(options.tempBase, 1), options.key, options.payloadKey);
-    header.catch(() => undefined);
-    return header;
+    header ??= checkHeader(partName(options.tempBase, 1), options.key, options.payloadKey).then(
+      () => {
+        headerChecked = true;
+        group.notify();
+      },
+      (error: unknown) => group.fail(error instanceof Error ? error : new Error(String(error))),
+    );
   };
   const advance = (bytes: number) => {
     Atomics.store(cells, 0, BigInt(bytes));
@@ -213,8 +225,11 @@ export function startReadBack(options: ReadBackOptions): ReadBack {
     get checked() {
       return checked;
     },
+    get failure() {
+      return failure;
+    },
     flushed(bytes) {
-      if (bytes >= options.header.length) void openHeaderOnce();
+      if (bytes >= options.header.length) openHeaderOnce();
       advance(bytes);
     },
     async finish(written, onBytes, signal) {
@@ -226,14 +241,13 @@ export function startReadBack(options: ReadBackOptions): ReadBack {
         onBytes(checked);
         Atomics.store(cells, 1, BigInt(written.size));
         advance(written.size);
-        await openHeaderOnce();
-        await group.until(() => finished === STRIDE);
+        openHeaderOnce();
+        await group.until(() => finished === STRIDE && headerChecked);
       } finally {
         signal?.removeEventListener('abort', stopOnCancel);
         await group.stop();
       }
       if (signal?.aborted) throw new AppFailure('cancelled');
-      if (!ok) throw new AppFailure('exchange_corrupt');
     },
     stop: () => group.stop(),
   };
@@ -244,7 +258,7 @@ async function checkSizes(written: WrittenFile, splitSize: number): Promise<void
   const sizes = await Promise.all(written.parts.map(async (path) => (await stat(path)).size));
   const total = sizes.reduce((sum, size) => sum + size, 0);
   if (total !== written.size || sizes.slice(0, -1).some((size) => size !== splitSize)) {
-    throw new AppFailure('exchange_corrupt');
+    throw new AppFailure('export_not_verified');
   }
 }
 
@@ -253,13 +267,16 @@ async function checkHeader(path: string, key: AgeKey, payloadKey: Buffer): Promi
   try {
     const head = Buffer.alloc(64 * 1024 + 16);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const opened = await openHeader(head.subarray(0, bytesRead), key);
-    if (!opened) throw new AppFailure('exchange_corrupt');
+    // Our own header, as written: whatever keeps it from opening, the drive changed it.
+    const opened = await openHeader(head.subarray(0, bytesRead), key).catch((error: unknown) => {
+      throw error instanceof AppFailure ? new AppFailure('export_not_verified') : error;
+    });
+    if (!opened) throw new AppFailure('export_not_verified');
     const same =
       opened.payloadKey.length === payloadKey.length &&
       timingSafeEqual(opened.payloadKey, payloadKey);
     opened.payloadKey.fill(0);
-    if (!same) throw new AppFailure('exchange_corrupt');
+    if (!same) throw new AppFailure('export_not_verified');
   } finally {
     await handle.close();
   }
