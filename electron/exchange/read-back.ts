@@ -263,21 +263,23 @@ async function checkSizes(written: WrittenFile, splitSize: number): Promise<void
 }
 
 async function checkHeader(path: string, key: AgeKey, payloadKey: Buffer): Promise<void> {
+  // Closed before the header is opened (scrypt takes a while): a failed export removes the file.
+  const head = Buffer.alloc(64 * 1024 + 16);
   const handle = await open(path, 'r');
+  let bytesRead: number;
   try {
-    const head = Buffer.alloc(64 * 1024 + 16);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    // Our own header, as written: whatever keeps it from opening, the drive changed it.
-    const opened = await openHeader(head.subarray(0, bytesRead), key).catch((error: unknown) => {
-      throw error instanceof AppFailure ? new AppFailure('export_not_verified') : error;
-    });
-    if (!opened) throw new AppFailure('export_not_verified');
-    const same =
-      opened.payloadKey.length === payloadKey.length &&
-      timingSafeEqual(opened.payloadKey, payloadKey);
-    opened.payloadKey.fill(0);
-    if (!same) throw new AppFailure('export_not_verified');
+    ({ bytesRead } = await handle.read(head, 0, head.length, 0));
   } finally {
     await handle.close();
   }
+  // Our own header, as written: whatever keeps it from opening, the drive changed it.
+  const opened = await openHeader(head.subarray(0, bytesRead), key).catch((error: unknown) => {
+    throw error instanceof AppFailure ? new AppFailure('export_not_verified') : error;
+  });
+  if (!opened) throw new AppFailure('export_not_verified');
+  const same =
+    opened.payloadKey.length === payloadKey.length &&
+    timingSafeEqual(opened.payloadKey, payloadKey);
+  opened.payloadKey.fill(0);
+  if (!same) throw new AppFailure('export_not_verified');
 }
