@@ -231,7 +231,7 @@ function written(bytes) {
   total += bytes;
   sinceFlush += bytes;
   if (sinceFlush >= FLUSH_EVERY) {
-    // Once flushed, the file's first \`total\` bytes are on the disk (earlier parts were fsynced).
+    // Once this is flushed, the file's first total bytes are on the disk (earlier parts were fsynced).
     parentPort.postMessage({ type: 'flush', path: parts[parts.length - 1], bytes: sinceFlush, through: total });
     disk.reserve(sinceFlush, 0);
     sinceFlush = 0;

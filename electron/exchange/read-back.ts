@@ -78,7 +78,7 @@ function readFull(fd, into, at, length, position) {
   return done;
 }
 
-/** The file's size once complete, after waiting until byte \`end\` is flushed (or the file is). */
+/** Waits for a flushed byte past end (then -1) or the whole file (then its size); null once stopped. */
 function sizeOnceFlushed(end) {
   for (;;) {
     if (Atomics.load(stop, 1) === 1) return null;
