@@ -116,7 +116,6 @@ function feedVault(source) {
       if (plain === null) throw new Corrupt();
       push(plain);
       report(plain.length, last);
-      // Last: every 32nd buffer handed over is freed at once, its length then 0.
       used.add(plain);
     }
   } finally {
@@ -155,7 +154,8 @@ parentPort.on('message', (message) => {
     if (message.type === 'data') {
       const bytes = message.chunk.byteLength;
       push(asBuffer(message.chunk));
-      // Its length is read before: a freed buffer has none, and the window would never reopen.
+      // Counted before it goes to the discarder: a freed buffer has no length, and a chunk
+      // acknowledged as 0 bytes would shrink main's window for good.
       used.add(message.chunk);
       parentPort.postMessage({ type: 'ack', bytes });
     } else if (message.type === 'evidence') {
