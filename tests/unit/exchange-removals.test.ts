@@ -25,6 +25,16 @@ async function receive(office: Office, file: string) {
   return preview;
 }
 
+/** A case B received from A, whose one perpetrator both offices then corrected differently. */
+async function perpetratorCorrectedAtBoth() {
+  const { a, b, cardB } = await partneredOffices();
+  const made = await caseWithOneAggression(a);
+  await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
+  const act = made.aggressions[0]!;
+  await correctPerpetratorAtBoth(a, b, act.id);
+  return { a, b, cardB, made, act };
+}
+
 describe('parts removed from a case travel with the case', () => {
   it('an edited aggression keeps the same perpetrators at both offices, never both lists', async () => {
     const { a, b, cardB } = await partneredOffices();
@@ -73,16 +83,12 @@ describe('parts removed from a case travel with the case', () => {
   });
 
   it('both offices correct the same perpetrator: one conflict, never both lists', async () => {
-    const { a, b, cardB } = await partneredOffices();
-    const made = await caseWithOneAggression(a);
-    await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
-    const [act] = made.aggressions;
-    await correctPerpetratorAtBoth(a, b, act!.id);
+    const { a, b, cardB, made, act } = await perpetratorCorrectedAtBoth();
 
     const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     expect(preview.records).toContainEqual({
       kind: 'perpetrators',
-      id: act!.perpetrators[0]!.id,
+      id: act.perpetrators[0]!.id,
       verdict: 'conflict',
     });
     // Only the perpetrator: the aggression both edits touched reads the same at both offices.
@@ -93,16 +99,12 @@ describe('parts removed from a case travel with the case', () => {
   });
 
   it('settles a conflict waiting on a part the other office then removes', async () => {
-    const { a, b, cardB } = await partneredOffices();
-    const made = await caseWithOneAggression(a);
-    await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
-    const [act] = made.aggressions;
-    await correctPerpetratorAtBoth(a, b, act!.id);
+    const { a, b, cardB, made, act } = await perpetratorCorrectedAtBoth();
     await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     expect(await b.op('exchange.conflicts', {})).toHaveLength(1);
 
     // A removes the aggression: its version of the perpetrator is gone, nothing to choose.
-    await a.op('aggressions.delete', { id: act!.id });
+    await a.op('aggressions.delete', { id: act.id });
     const preview = await receive(b, (await exportFile(a, cardB.fingerprint, [made.id])).file);
     // B changed the perpetrator since, so the aggression stays here.
     expect(preview).toMatchObject({ removedThere: 0, keptChangedHere: 1, conflictsSettled: 1 });
