@@ -158,9 +158,9 @@ export interface ReadBack {
 }
 
 /**
- * The export's read-back check. It runs while the file is written: each stretch is read back
- * once it is flushed to the disk, on threads that would otherwise wait for it, so only the last
- * stretch is left when the writing ends. The header must be the one written and open with our
+ * The export's read-back check. It runs while the file is written, on two threads of its own:
+ * each stretch is read back once it is flushed to the disk, so only the last stretch is left
+ * when the writing ends. The header must be the one written and open with our
  * own identity or the passphrase to the payload key written with; every chunk must
  * authenticate under that key at its place, the last as the last — what a recipient's age
  * checks before it trusts a byte (without decrypting: the content is the archive just written
