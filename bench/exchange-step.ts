@@ -13,8 +13,10 @@ import { type OfficeKeys } from '../electron/office/office-keys';
  * One step of the exchange benchmark in a process of its own (bench/exchange.ts bundles it and
  * runs it under bare Node, as main runs in the app), so the peak memory it reports (the
  * process's maxRSS, all threads) is the step's and nothing else. Prints one JSON line:
- * { seconds, maxRssMiB, jobMiB } — jobMiB is the peak above what the process held before the
- * step began (Node and the modules: about 55 MiB here), booted threads included.
+ * { seconds, cpuSeconds, maxRssMiB, jobMiB } — cpuSeconds is the CPU time of all the process's
+ * threads during the step (the booted threads' boot excluded); jobMiB is the peak above what the
+ * process held before the step began (Node and the modules: about 55 MiB here), booted threads
+ * included.
  */
 export interface StepJob {
   keys: Omit<OfficeKeys, 'signingPrivate'> & { signingPrivate: string };
@@ -92,11 +94,14 @@ async function main() {
   // that boots its own.
   if (boot !== 'cold') await warmThreads.prepare(JOB_THREADS);
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   const value = await run(job);
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = (performance.now() - start) / 1000;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (step === 'export') await writeFile(jobFile!, JSON.stringify({ ...job, exported: value }));
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ seconds, maxRssMiB, jobMiB: maxRssMiB - before }));
+  console.log(JSON.stringify({ seconds, cpuSeconds, maxRssMiB, jobMiB: maxRssMiB - before }));
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evidenceFile } from '../electron/evidence/evidence-paths';
 import { storeEvidence } from '../electron/evidence/evidence-store';
@@ -75,17 +75,26 @@ function step(script: string, name: string, jobFile: string, boot: 'warm' | 'col
   });
   return JSON.parse(output.trim().split('\n').at(-1)!) as {
     seconds: number;
+    cpuSeconds: number;
     maxRssMiB: number;
     jobMiB: number;
   };
 }
 
-/** The age CLI on the same bytes, timed the same way (a shell command; its time only). */
-function cli(command: string): number {
+/**
+ * The age CLI on the same bytes, timed the same way (a shell command; its time only), and the
+ * CPU time it took: bash's `times` prints its children's user and system time (`0m0.087s`).
+ */
+function cli(command: string): { seconds: number; cpuSeconds: number } {
   execFileSync('sync');
   const start = performance.now();
-  execFileSync('sh', ['-c', command]);
-  return (performance.now() - start) / 1000;
+  const output = execFileSync('bash', ['-c', `${command}\ntimes`], { encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  const children = output.trim().split('\n').at(-1)!;
+  const cpuSeconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)]
+    .map(([, minutes, rest]) => Number(minutes) * 60 + Number(rest))
+    .reduce((sum, part) => sum + part, 0);
+  return { seconds, cpuSeconds };
 }
 
 /** Remove the file the last export step wrote. */
@@ -135,9 +144,11 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
       encSync: [],
       dec: [],
     };
+    const cpu = { export: [] as number[], enc: [] as number[] };
     const memory = { export: [0, 0], import: [0, 0], apply: [0, 0] };
     const record = (name: keyof typeof memory, result: ReturnType<typeof step>) => {
       seconds[name].push(result.seconds);
+      if (name === 'export') cpu.export.push(result.cpuSeconds);
       memory[name] = [
         Math.max(memory[name][0]!, result.maxRssMiB),
         Math.max(memory[name][1]!, result.jobMiB),
@@ -157,12 +168,14 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
       record('apply', step(script, 'apply', jobFile));
       await rm(job.store, { recursive: true });
       await mkdir(job.store);
-      seconds.enc.push(cli(`age -r ${keys.ageRecipient} -o ${all}.age ${all}`));
+      const enc = cli(`age -r ${keys.ageRecipient} -o ${all}.age ${all}`);
+      seconds.enc.push(enc.seconds);
+      cpu.enc.push(enc.cpuSeconds);
       // The CLI does not fsync; our export does (and reads the file back). Both ways.
       seconds.encSync.push(
-        cli(`age -r ${keys.ageRecipient} -o ${all}.2.age ${all} && sync ${all}.2.age`),
+        cli(`age -r ${keys.ageRecipient} -o ${all}.2.age ${all} && sync ${all}.2.age`).seconds,
       );
-      seconds.dec.push(cli(`age -d -i ${keyFile} ${all}.age > /dev/null`));
+      seconds.dec.push(cli(`age -d -i ${keyFile} ${all}.age > /dev/null`).seconds);
       // Every round starts with the same free space (a fuller disk writes slower here).
       await Promise.all([rm(`${all}.2.age`), rm(`${all}.age`), removeExported(jobFile)]);
     }
@@ -179,6 +192,17 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
     print(`${prefix}.export.ratio_to_cli`, rate('export') / rate('enc'), 'x');
     print(`${prefix}.export.ratio_to_cli_fsync`, rate('export') / rate('encSync'), 'x');
     print(`${prefix}.import.ratio_to_cli`, rate('import') / rate('dec'), 'x');
+    // What bounds the export on this machine: the CPU time it takes (all its threads) against
+    // the CLI's, and the ratio it would reach were that time spread perfectly over every core.
+    const cores = availableParallelism();
+    print(`${prefix}.export.cpu`, median(cpu.export), 's');
+    print(`${prefix}.age_cli.encrypt.cpu`, median(cpu.enc), 's');
+    print(`${prefix}.cores`, cores, 'cores');
+    print(
+      `${prefix}.export.ratio_to_cli_cpu_bound`,
+      median(seconds.enc) / (median(cpu.export) / cores),
+      'x',
+    );
     for (const [name, [peak, job]] of Object.entries(memory)) {
       const id = name === 'apply' ? 'import.apply' : name;
       print(`${prefix}.${id}.peak_rss`, peak!, 'MiB');
