@@ -29,7 +29,7 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const SEALED = ${SEALED};
 const BATCH = 64;
-const { tempBase, splitSize, stride, first } = workerData;
+const { tempBase, splitSize, stride, first, bypassCache } = workerData;
 const header = Buffer.from(workerData.header);
 const headerLength = header.length;
 const key = Buffer.from(workerData.payloadKey);
@@ -55,27 +55,90 @@ function readAt(offset, length) {
     const part = Math.floor(position / splitSize);
     const within = position - part * splitSize;
     const want = Math.min(length - filled, splitSize - within);
-    const fd = fs.openSync(tempBase + '.' + String(part + 1).padStart(3, '0'), 'r');
-    let n = 0;
-    try {
-      n = readFull(fd, buffer, filled, want, within);
-    } finally {
-      fs.closeSync(fd);
-    }
+    const path = tempBase + '.' + String(part + 1).padStart(3, '0');
+    const read = fromDrive(path) ? readDirect : readCached;
+    const n = read(path, filled, want, within);
     if (n < want) return false;
     filled += n;
   }
   return true;
 }
 
-function readFull(fd, into, at, length, position) {
-  let done = 0;
-  while (done < length) {
-    const n = fs.readSync(fd, into, at + done, length - done, position + done);
-    if (n === 0) break;
-    done += n;
+function readCached(path, at, length, position) {
+  const fd = fs.openSync(path, 'r');
+  try {
+    let done = 0;
+    while (done < length) {
+      const n = fs.readSync(fd, buffer, at + done, length - done, position + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done;
+  } finally {
+    fs.closeSync(fd);
   }
-  return done;
+}
+
+/**
+ * Reading the drive itself, not the kernel's copy of what was written: with O_DIRECT (Linux)
+ * every read goes to the device, so a stick that lost or garbled what it acknowledged fails
+ * the check. O_DIRECT reads whole blocks (file offset and length in ALIGN steps) into memory at
+ * an aligned address; JavaScript cannot see an address, so the first read tries each offset of
+ * a buffer until the kernel takes one. Where O_DIRECT is refused (another system, a file
+ * system without it) the read-back reads through the cache, as a recipient would.
+ */
+const ALIGN = 4096;
+// A batch in one read: its bytes, and a block of slack at each end for the alignment.
+const SCRATCH = Math.ceil(buffer.length / ALIGN) * ALIGN + 2 * ALIGN;
+let direct; // undefined: not tried yet; null: not available; else the aligned scratch buffer
+
+function fromDrive(path) {
+  if (direct !== undefined) return direct !== null;
+  direct = null;
+  if (!bypassCache || fs.constants.O_DIRECT === undefined) return false;
+  let fd;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_DIRECT);
+  } catch (error) {
+    if (error && error.code === 'EINVAL') return false;
+    throw error;
+  }
+  try {
+    const raw = Buffer.allocUnsafeSlow(SCRATCH + ALIGN);
+    for (let shift = 0; shift < ALIGN; shift += 8) {
+      try {
+        fs.readSync(fd, raw, shift, ALIGN, 0);
+        direct = raw.subarray(shift, shift + SCRATCH);
+        break;
+      } catch (error) {
+        if (!error || error.code !== 'EINVAL') throw error;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return direct !== null;
+}
+
+function readDirect(path, at, length, position) {
+  const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_DIRECT);
+  try {
+    let done = 0;
+    while (done < length) {
+      const from = position + done;
+      const start = from - (from % ALIGN);
+      const skip = from - start;
+      const span = Math.min(SCRATCH, Math.ceil((skip + length - done) / ALIGN) * ALIGN);
+      const n = fs.readSync(fd, direct, 0, span, start);
+      if (n <= skip) break;
+      const take = Math.min(n - skip, length - done);
+      direct.copy(buffer, at + done, skip, skip + take);
+      done += take;
+    }
+    return done;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Waits for a flushed byte past end (then -1) or the whole file (then its size); null once stopped. */
@@ -135,6 +198,11 @@ export interface ReadBackOptions {
   key: AgeKey;
   /** Told at once when the check fails while the file is still being written. */
   onFailure?: (error: Error) => void;
+  /**
+   * Read the drive itself where the system allows it (Linux: O_DIRECT), not the cached copy of
+   * what was written; default true. False reads through the cache, as on other systems.
+   */
+  bypassCache?: boolean;
 }
 
 export interface ReadBack {
@@ -165,7 +233,8 @@ export interface ReadBack {
  * authenticate under that key at its place, the last as the last — what a recipient's age
  * checks before it trusts a byte (without decrypting: the content is the archive just written
  * from hashed evidence). A short, long or altered file fails with `export_not_verified`. The parts
- * are read under their temporary names: a file is renamed into place only once checked.
+ * are read under their temporary names (a file is renamed into place only once checked), and
+ * from the drive itself where the system allows it, not from the cache of what was written.
  */
 export function startReadBack(options: ReadBackOptions): ReadBack {
   let failure: Error | null = null;
@@ -190,6 +259,7 @@ export function startReadBack(options: ReadBackOptions): ReadBack {
         payloadKey: options.payloadKey,
         stride: STRIDE,
         first,
+        bypassCache: options.bypassCache ?? true,
         cells: shared,
         flow,
       },

@@ -134,6 +134,8 @@ describe('the export file', () => {
     await writer.write(randomBytes(10_000_000));
     const written = await writer.end();
     expect(written.parts).toHaveLength(4);
+    // Read from the drive (O_DIRECT, on Linux) and through the cache, as on other systems.
+    let bypassCache = true;
     const check = async (identity = keys.ageIdentity) =>
       startReadBack({
         tempBase,
@@ -141,6 +143,7 @@ describe('the export file', () => {
         header: writer.header,
         payloadKey: writer.payloadKey,
         key: { identity },
+        bypassCache,
       }).finish(written, () => {});
     await check();
     // Another office's key cannot open it: not what we meant to write.
@@ -158,23 +161,54 @@ describe('the export file', () => {
     };
     const { size } = written;
     const headerLength = writer.header.length;
-    for (const offset of [
-      10,
-      headerLength + 100,
-      headerLength + sealed + 100,
-      headerLength + 2 * sealed - 1,
-      size - 1,
-    ]) {
-      await flipAt(offset);
-      // A changed header no longer opens, or is not the one written: refused either way.
-      await expect(check()).rejects.toMatchObject({ code: 'export_not_verified' });
-      await flipAt(offset);
-      await check();
+    for (bypassCache of [true, false]) {
+      for (const offset of [
+        10,
+        headerLength + 100,
+        headerLength + sealed + 100,
+        headerLength + 2 * sealed - 1,
+        size - 1,
+      ]) {
+        await flipAt(offset);
+        // A changed header no longer opens, or is not the one written: refused either way.
+        await expect(check()).rejects.toMatchObject({ code: 'export_not_verified' });
+        await flipAt(offset);
+        await check();
+      }
     }
     const fourth = await readFile(written.parts[3]!);
     await writeFile(written.parts[3]!, fourth.subarray(0, fourth.length - 1));
     await expect(check()).rejects.toMatchObject({ code: 'export_not_verified' });
   });
+
+  // Linux only: elsewhere Node has no way past the cache, and the read-back reads through it.
+  it.runIf(process.platform === 'linux')(
+    'reads the file back from the drive itself, not from the copy the kernel keeps of what was written',
+    async () => {
+      const keys = await generateOfficeKeys();
+      const tempBase = `${await tempDir()}/x`;
+      const writer = await createEncryptingWriter({
+        target: { recipients: [keys.ageRecipient] },
+        tempBase,
+        splitSize: 3_000_000,
+      });
+      await writer.write(randomBytes(10_000_000));
+      const written = await writer.end();
+      // Bytes this process had the disk deliver (reads served by the page cache do not count):
+      // the file was just written, so its pages are all cached.
+      const fromDisk = async () =>
+        Number(/read_bytes: (\d+)/.exec(await readFile('/proc/self/io', 'utf8'))![1]);
+      const before = await fromDisk();
+      await startReadBack({
+        tempBase,
+        splitSize: 3_000_000,
+        header: writer.header,
+        payloadKey: writer.payloadKey,
+        key: { identity: keys.ageIdentity },
+      }).finish(written, () => {});
+      expect((await fromDisk()) - before).toBeGreaterThanOrEqual(written.size);
+    },
+  );
 
   it('reads back what the drive holds after each flush: a byte it changed stops the export there, no file is left', async () => {
     const keys = await generateOfficeKeys();
