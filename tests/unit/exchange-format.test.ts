@@ -2,17 +2,38 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { type AgeKey } from '../../electron/exchange/age-reader';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
 import { exportToFile } from '../../electron/exchange/export-file';
 import { createEncryptingWriter } from '../../electron/exchange/encrypting-writer';
 import { discardVerified, readExport } from '../../electron/exchange/import-reader';
 import { startReadBack } from '../../electron/exchange/read-back';
 import { type Manifest } from '../../electron/exchange/manifest';
-import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { generateOfficeKeys, type OfficeKeys } from '../../electron/office/office-keys';
 import { memorySource, sampleRecords, senderFields } from './support/exchange-files';
 import { tempDir } from './support/temp-dir';
 
 const evidence = [randomBytes(150_000), randomBytes(70_000)];
+
+/** 10 MB written in parts of 3 MB, and its read-back check to run, as the export runs it. */
+async function writtenFile(keys: OfficeKeys) {
+  const tempBase = `${await tempDir()}/x`;
+  const splitSize = 3_000_000;
+  const writer = await createEncryptingWriter({
+    target: { recipients: [keys.ageRecipient] },
+    tempBase,
+    splitSize,
+  });
+  await writer.write(randomBytes(10_000_000));
+  const written = await writer.end();
+  const { header, payloadKey } = writer;
+  const readBack = (key: AgeKey, bypassCache?: boolean) =>
+    startReadBack({ tempBase, splitSize, header, payloadKey, key, bypassCache }).finish(
+      written,
+      () => {},
+    );
+  return { written, headerLength: header.length, readBack };
+}
 
 describe('the export file', () => {
   it('splits into parts, joins them on import and brings evidence back byte for byte', async () => {
@@ -124,27 +145,11 @@ describe('the export file', () => {
 
   it('reads the written file back: a changed or missing byte fails the check', async () => {
     const keys = await generateOfficeKeys();
-    const folder = await tempDir();
-    const tempBase = `${folder}/x`;
-    const writer = await createEncryptingWriter({
-      target: { recipients: [keys.ageRecipient] },
-      tempBase,
-      splitSize: 3_000_000,
-    });
-    await writer.write(randomBytes(10_000_000));
-    const written = await writer.end();
+    const { written, headerLength, readBack } = await writtenFile(keys);
     expect(written.parts).toHaveLength(4);
     // Read from the drive (O_DIRECT, on Linux) and through the cache, as on other systems.
     let bypassCache = true;
-    const check = async (identity = keys.ageIdentity) =>
-      startReadBack({
-        tempBase,
-        splitSize: 3_000_000,
-        header: writer.header,
-        payloadKey: writer.payloadKey,
-        key: { identity },
-        bypassCache,
-      }).finish(written, () => {});
+    const check = (identity = keys.ageIdentity) => readBack({ identity }, bypassCache);
     await check();
     // Another office's key cannot open it: not what we meant to write.
     const other = await generateOfficeKeys();
@@ -160,7 +165,6 @@ describe('the export file', () => {
       await writeFile(written.parts[part]!, bytes);
     };
     const { size } = written;
-    const headerLength = writer.header.length;
     for (bypassCache of [true, false]) {
       for (const offset of [
         10,
@@ -186,26 +190,13 @@ describe('the export file', () => {
     'reads the file back from the drive itself, not from the copy the kernel keeps of what was written',
     async () => {
       const keys = await generateOfficeKeys();
-      const tempBase = `${await tempDir()}/x`;
-      const writer = await createEncryptingWriter({
-        target: { recipients: [keys.ageRecipient] },
-        tempBase,
-        splitSize: 3_000_000,
-      });
-      await writer.write(randomBytes(10_000_000));
-      const written = await writer.end();
+      const { written, readBack } = await writtenFile(keys);
       // Bytes this process had the disk deliver (reads served by the page cache do not count):
       // the file was just written, so its pages are all cached.
       const fromDisk = async () =>
         Number(/read_bytes: (\d+)/.exec(await readFile('/proc/self/io', 'utf8'))![1]);
       const before = await fromDisk();
-      await startReadBack({
-        tempBase,
-        splitSize: 3_000_000,
-        header: writer.header,
-        payloadKey: writer.payloadKey,
-        key: { identity: keys.ageIdentity },
-      }).finish(written, () => {});
+      await readBack({ identity: keys.ageIdentity });
       expect((await fromDisk()) - before).toBeGreaterThanOrEqual(written.size);
     },
   );
