@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { type Database } from '../database/sqlite';
 import { decryptAge, type AgeKey } from '../exchange/age-reader';
 import { type AgeTarget } from '../exchange/age-header';
 import { createEncryptingWriter, removeParts } from '../exchange/encrypting-writer';
 import { FAT32_SPLIT } from '../exchange/export-file';
-import { writeFileAtomic } from '../files/atomic-write';
+import { type SyncPart } from '../exchange/part-flusher';
+import { syncFolder, writeFileAtomic } from '../files/atomic-write';
 import { rethrowWriteFailure } from '../files/io-failure';
 import { ownCard } from '../office/office-views';
 import { getPartner } from '../office/partner-repository';
@@ -54,8 +56,7 @@ async function ageTarget(
 
 /**
  * Save the PDF at `path`: plain only when asked for, else as one age file readable with the
- * standard tool (`age -d -o dossier.pdf`). Encrypted through the exchange's worker, renamed into
- * place only when complete, then read back and compared with the PDF before reporting success.
+ * standard tool (`age -d -o dossier.pdf`).
  */
 export async function saveDossier(
   db: Database,
@@ -68,30 +69,52 @@ export async function saveDossier(
     return { encrypted: false, size: pdf.length, sha256: await sha256File(path) };
   }
   const { target, verifyKey } = await ageTarget(db, to);
+  return saveEncrypted(pdf, path, target, verifyKey);
+}
+
+/**
+ * Encrypted through the exchange's worker under a temporary name and fsynced, read back and
+ * compared with the PDF, and only then renamed into place: a file that is not what was meant
+ * never appears under the chosen name. `syncPart`: how the file is flushed (tests garble it).
+ */
+export async function saveEncrypted(
+  pdf: Buffer,
+  path: string,
+  target: AgeTarget,
+  verifyKey: AgeKey,
+  syncPart?: SyncPart,
+): Promise<SavedFile> {
   const tempBase = `${path}.partial`;
-  const writer = await createEncryptingWriter({ target, tempBase, splitSize: FAT32_SPLIT });
+  const writer = await createEncryptingWriter({
+    target,
+    tempBase,
+    splitSize: FAT32_SPLIT,
+    syncPart,
+  });
   try {
     await writer.write(pdf);
     const [part, extra] = (await writer.end()).parts;
+    writer.payloadKey.fill(0);
     if (!part || extra) throw new Error('a dossier is written as one file');
+    await verifyEncrypted(part, verifyKey, pdf);
     await rename(part, path);
+    await syncFolder(dirname(path));
   } catch (error) {
     await writer.abort();
     await removeParts(tempBase);
-    throw error;
-  }
-  try {
-    await verifyEncrypted(path, verifyKey, pdf);
-  } catch (error) {
-    await rm(path, { force: true });
-    throw error;
+    rethrowWriteFailure(error);
   }
   return { encrypted: true, size: (await stat(path)).size, sha256: await sha256File(path) };
 }
 
+/** Decrypted as a recipient would, it must be the PDF; whatever else comes back, the drive changed it. */
 async function verifyEncrypted(path: string, key: AgeKey, pdf: Buffer): Promise<void> {
   const hash = createHash('sha256');
-  for await (const chunk of decryptAge(fileChunks(path), key)) hash.update(chunk);
+  try {
+    for await (const chunk of decryptAge(fileChunks(path), key)) hash.update(chunk);
+  } catch (error) {
+    throw error instanceof AppFailure ? new AppFailure('export_not_verified') : error;
+  }
   const expected = createHash('sha256').update(pdf).digest('hex');
-  if (hash.digest('hex') !== expected) throw new AppFailure('exchange_corrupt');
+  if (hash.digest('hex') !== expected) throw new AppFailure('export_not_verified');
 }

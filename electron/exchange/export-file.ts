@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { syncFolder } from '../files/atomic-write';
 import { writeFailure } from '../files/io-failure';
 import { type OfficeKeys } from '../office/office-keys';
 import { type AgeKey } from './age-reader';
@@ -120,18 +121,5 @@ export async function exportToFile(options: ExportFileOptions): Promise<Exported
     throw writeFailure(reason) ?? reason;
   } finally {
     options.signal?.removeEventListener('abort', cancel);
-  }
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* fsync of a directory is unsupported on Windows and some file systems */
   }
 }

@@ -22,8 +22,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncFolder(dirname(path));
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  // Makes the rename itself durable; not supported on every platform, so best effort.
+/** Makes a rename in `folder` durable; not supported on every platform, so best effort. */
+export async function syncFolder(folder: string): Promise<void> {
   try {
     const handle = await open(folder, 'r');
     try {

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Input } from '../../shared/contract';
+import { saveEncrypted } from '../../electron/dossiers/dossier-output';
+import { type SyncPart } from '../../electron/exchange/part-flusher';
 import { consentFor, dossierCase, REQUEST } from './support/dossier-fixture';
 import { codeOf, partneredOffices, startOffice } from './support/exchange-core';
 import { pdfPages, sha256Of } from './support/pdf-text';
@@ -84,5 +87,27 @@ describe('where a dossier goes', () => {
       request(created.id, { partners: [unverified!.fingerprint] }),
     );
     expect(await codeOf(refused)).toBe('exchange_unverified_sender');
+  });
+  it('is read back before it takes the chosen name: a byte the drive changed leaves no file and says so', async () => {
+    const folder = await tempDir();
+    const path = join(folder, 'expediente.pdf.age');
+    // Past the first 32 MiB stretch, flushed while the rest is written (the drive's chance).
+    const pdf = randomBytes(40 * 1024 * 1024);
+    const passphrase = { passphrase: 'siete garzas cruzan el río de noche' };
+    // A drive that keeps one wrong byte of the first stretch it was given to flush.
+    const garbling: SyncPart = async (handle) => {
+      const byte = Buffer.alloc(1);
+      await handle.read(byte, 0, 1, 150_000);
+      byte[0]! ^= 0x01;
+      await handle.write(byte, 0, 1, 150_000);
+      await handle.datasync();
+    };
+    const failure = saveEncrypted(pdf, path, passphrase, passphrase, garbling);
+    await expect(failure).rejects.toMatchObject({ code: 'export_not_verified' });
+    expect(await readdir(folder)).toEqual([]);
+    // The same with a drive that keeps what it is given: the file is there, and it is the PDF.
+    const saved = await saveEncrypted(pdf, path, passphrase, passphrase);
+    expect(await readdir(folder)).toEqual(['expediente.pdf.age']);
+    expect(saved).toMatchObject({ encrypted: true, sha256: await sha256Of(path) });
   });
 });
