@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { type Database } from '../database/sqlite';
-import { decryptAge, type AgeKey } from '../exchange/age-reader';
+import { type AgeKey } from '../exchange/age-reader';
 import { type AgeTarget } from '../exchange/age-header';
-import { createEncryptingWriter, removeParts } from '../exchange/encrypting-writer';
+import { writeCheckedFile } from '../exchange/checked-file';
 import { FAT32_SPLIT } from '../exchange/export-file';
 import { type SyncPart } from '../exchange/part-flusher';
-import { syncFolder, writeFileAtomic } from '../files/atomic-write';
+import { writeFileAtomic } from '../files/atomic-write';
 import { rethrowWriteFailure } from '../files/io-failure';
 import { ownCard } from '../office/office-views';
 import { getPartner } from '../office/partner-repository';
@@ -24,13 +22,9 @@ export interface SavedFile {
   sha256: string;
 }
 
-async function* fileChunks(path: string): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(path)) if (Buffer.isBuffer(chunk)) yield chunk;
-}
-
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of fileChunks(path)) hash.update(chunk);
+  for await (const chunk of createReadStream(path)) if (Buffer.isBuffer(chunk)) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -73,9 +67,10 @@ export async function saveDossier(
 }
 
 /**
- * Encrypted through the exchange's worker under a temporary name and fsynced, read back and
- * compared with the PDF, and only then renamed into place: a file that is not what was meant
- * never appears under the chosen name. `syncPart`: how the file is flushed (tests garble it).
+ * Encrypted through the exchange's worker under a temporary name, read back from the drive and
+ * checked as an export is (checked-file.ts), and only then renamed into place: a file that is
+ * not what was written never appears under the chosen name. `syncPart`: how the file is
+ * flushed (tests garble it).
  */
 export async function saveEncrypted(
   pdf: Buffer,
@@ -84,37 +79,9 @@ export async function saveEncrypted(
   verifyKey: AgeKey,
   syncPart?: SyncPart,
 ): Promise<SavedFile> {
-  const tempBase = `${path}.partial`;
-  const writer = await createEncryptingWriter({
-    target,
-    tempBase,
-    splitSize: FAT32_SPLIT,
-    syncPart,
-  });
-  try {
-    await writer.write(pdf);
-    const [part, extra] = (await writer.end()).parts;
-    writer.payloadKey.fill(0);
-    if (!part || extra) throw new Error('a dossier is written as one file');
-    await verifyEncrypted(part, verifyKey, pdf);
-    await rename(part, path);
-    await syncFolder(dirname(path));
-  } catch (error) {
-    await writer.abort();
-    await removeParts(tempBase);
-    rethrowWriteFailure(error);
-  }
-  return { encrypted: true, size: (await stat(path)).size, sha256: await sha256File(path) };
-}
-
-/** Decrypted as a recipient would, it must be the PDF; whatever else comes back, the drive changed it. */
-async function verifyEncrypted(path: string, key: AgeKey, pdf: Buffer): Promise<void> {
-  const hash = createHash('sha256');
-  try {
-    for await (const chunk of decryptAge(fileChunks(path), key)) hash.update(chunk);
-  } catch (error) {
-    throw error instanceof AppFailure ? new AppFailure('export_not_verified') : error;
-  }
-  const expected = createHash('sha256').update(pdf).digest('hex');
-  if (hash.digest('hex') !== expected) throw new AppFailure('export_not_verified');
+  const { written } = await writeCheckedFile(
+    { target, verifyKey, path, tempBase: `${path}.partial`, splitSize: FAT32_SPLIT, syncPart },
+    (writer) => writer.write(pdf),
+  );
+  return { encrypted: true, size: written.size, sha256: await sha256File(path) };
 }

@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { Encrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { buildHeader } from '../../electron/exchange/age-header';
-import { type AgeKey, decryptAge, openHeader } from '../../electron/exchange/age-reader';
+import { type AgeKey, openHeader } from '../../electron/exchange/age-reader';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { decryptAge } from './support/age-decrypt';
 import { tempDir } from './support/temp-dir';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
