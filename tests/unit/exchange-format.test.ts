@@ -2,38 +2,16 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { type AgeKey } from '../../electron/exchange/age-reader';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
 import { exportToFile } from '../../electron/exchange/export-file';
-import { createEncryptingWriter } from '../../electron/exchange/encrypting-writer';
 import { discardVerified, readExport } from '../../electron/exchange/import-reader';
-import { startReadBack } from '../../electron/exchange/read-back';
 import { type Manifest } from '../../electron/exchange/manifest';
-import { generateOfficeKeys, type OfficeKeys } from '../../electron/office/office-keys';
+import { generateOfficeKeys } from '../../electron/office/office-keys';
 import { memorySource, sampleRecords, senderFields } from './support/exchange-files';
 import { tempDir } from './support/temp-dir';
+import { writtenFile } from './support/written-file';
 
 const evidence = [randomBytes(150_000), randomBytes(70_000)];
-
-/** 10 MB written in parts of 3 MB, and its read-back check to run, as the export runs it. */
-async function writtenFile(keys: OfficeKeys) {
-  const tempBase = `${await tempDir()}/x`;
-  const splitSize = 3_000_000;
-  const writer = await createEncryptingWriter({
-    target: { recipients: [keys.ageRecipient] },
-    tempBase,
-    splitSize,
-  });
-  await writer.write(randomBytes(10_000_000));
-  const written = await writer.end();
-  const { header, payloadKey } = writer;
-  const readBack = (key: AgeKey, bypassCache?: boolean) =>
-    startReadBack({ tempBase, splitSize, header, payloadKey, key, bypassCache }).finish(
-      written,
-      () => {},
-    );
-  return { written, headerLength: header.length, readBack };
-}
 
 describe('the export file', () => {
   it('splits into parts, joins them on import and brings evidence back byte for byte', async () => {
@@ -184,22 +162,6 @@ describe('the export file', () => {
     await writeFile(written.parts[3]!, fourth.subarray(0, fourth.length - 1));
     await expect(check()).rejects.toMatchObject({ code: 'export_not_verified' });
   });
-
-  // Linux only: elsewhere Node has no way past the cache, and the read-back reads through it.
-  it.runIf(process.platform === 'linux')(
-    'reads the file back from the drive itself, not from the copy the kernel keeps of what was written',
-    async () => {
-      const keys = await generateOfficeKeys();
-      const { written, readBack } = await writtenFile(keys);
-      // Bytes this process had the disk deliver (reads served by the page cache do not count):
-      // the file was just written, so its pages are all cached.
-      const fromDisk = async () =>
-        Number(/read_bytes: (\d+)/.exec(await readFile('/proc/self/io', 'utf8'))![1]);
-      const before = await fromDisk();
-      await readBack({ identity: keys.ageIdentity });
-      expect((await fromDisk()) - before).toBeGreaterThanOrEqual(written.size);
-    },
-  );
 
   it('reads back what the drive holds after each flush: a byte it changed stops the export there, no file is left', async () => {
     const keys = await generateOfficeKeys();
