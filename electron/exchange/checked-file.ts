@@ -13,7 +13,7 @@ import {
 } from './encrypting-writer';
 import { partName } from './part-files';
 import { type SyncPart } from './part-flusher';
-import { startReadBack } from './read-back';
+import { readBack } from './read-back';
 
 export interface CheckedFileOptions {
   target: AgeTarget;
@@ -42,34 +42,22 @@ export interface CheckedFile<T> {
 
 /**
  * An age file written by worker threads under a temporary name and flushed as it grows, read
- * back while it is written (read-back.ts: from the drive itself where the system allows it),
+ * back whole once complete (read-back.ts: from the drive itself where the system allows it),
  * and only once it passed renamed to its final name, the folder fsynced. A cancel or a failure
  * at any point leaves no file behind, neither temporary nor final; a drive that does not give
- * back what it was given stops the writing at once (`export_not_verified`).
+ * back what it was given fails with `export_not_verified`.
  */
 export async function writeCheckedFile<T>(
   options: CheckedFileOptions,
   write: (writer: EncryptingWriter) => Promise<T>,
 ): Promise<CheckedFile<T>> {
   const { tempBase, splitSize, signal } = options;
-  let onFlushed: ((through: number) => void) | null = null;
   const writer = await createEncryptingWriter({
     target: options.target,
     tempBase,
     splitSize,
     syncPart: options.syncPart,
-    onFlushed: (through) => onFlushed?.(through),
   });
-  const readBack = startReadBack({
-    tempBase,
-    splitSize,
-    header: writer.header,
-    payloadKey: writer.payloadKey,
-    key: options.verifyKey,
-    // A drive that does not give back what it was given: stop writing to it now.
-    onFailure: () => void writer.abort(),
-  });
-  onFlushed = (through) => readBack.flushed(through);
   const cancel = () => void writer.abort();
   signal?.addEventListener('abort', cancel, { once: true });
   let paths: string[] = [];
@@ -77,12 +65,17 @@ export async function writeCheckedFile<T>(
     const value = await write(writer);
     const written = await writer.end();
     if (signal?.aborted) throw new AppFailure('cancelled');
-    await readBack.finish(
+    // The progress turns to checking at once: on a slow stick the first batch takes a while.
+    let checked = 0;
+    options.onChecked?.(checked, written.size);
+    const { header, payloadKey } = writer;
+    await readBack(
+      { tempBase, splitSize, header, payloadKey, key: options.verifyKey },
       written,
-      () => options.onChecked?.(readBack.checked, written.size),
+      (bytes) => options.onChecked?.((checked += bytes), written.size),
       signal,
     );
-    writer.payloadKey.fill(0);
+    payloadKey.fill(0);
     const { parts } = written;
     paths =
       parts.length === 1 ? [options.path] : parts.map((_, i) => partName(options.path, i + 1));
@@ -90,14 +83,11 @@ export async function writeCheckedFile<T>(
     await syncFolder(dirname(options.path));
     return { value, written, paths };
   } catch (error) {
-    await readBack.stop();
     await writer.abort();
     await removeParts(tempBase);
     await Promise.all(paths.map((path) => rm(path, { force: true })));
-    // The read-back's failure stopped the writing: it is the reason, not the stop.
-    const reason = readBack.failure ?? error;
     // A drive that filled up, went away or refused the rename: said as such.
-    throw writeFailure(reason) ?? reason;
+    throw writeFailure(error) ?? error;
   } finally {
     signal?.removeEventListener('abort', cancel);
   }

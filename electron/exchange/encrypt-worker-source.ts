@@ -185,7 +185,7 @@ parentPort.on('message', (message) => {
  * when closed.
  *
  * In: workerData { header, nonce, payloadKey, tempBase, splitSize, ring, slots, diskFlow }.
- * Out: { type: 'flush', path, bytes, through }, { type: 'done', parts, size } or
+ * Out: { type: 'flush', path, bytes }, { type: 'done', parts, size } or
  * { type: 'error', code, message }.
  */
 export const SEAL_WORKER_SOURCE = String.raw`
@@ -231,8 +231,7 @@ function written(bytes) {
   total += bytes;
   sinceFlush += bytes;
   if (sinceFlush >= FLUSH_EVERY) {
-    // Once this is flushed, the file's first total bytes are on the disk (earlier parts were fsynced).
-    parentPort.postMessage({ type: 'flush', path: parts[parts.length - 1], bytes: sinceFlush, through: total });
+    parentPort.postMessage({ type: 'flush', path: parts[parts.length - 1], bytes: sinceFlush });
     disk.reserve(sinceFlush, 0);
     sinceFlush = 0;
   }

@@ -45,13 +45,7 @@ export interface EncryptingWriter {
 type FeedMessage =
   { type: 'ack'; bytes: number } | { type: 'progress'; bytes: number } | { type: 'evidenceDone' };
 type SealMessage =
-  | ({ type: 'done' } & WrittenFile)
-  | {
-      type: 'flush';
-      path: string;
-      bytes: number;
-      through: number;
-    };
+  ({ type: 'done' } & WrittenFile) | { type: 'flush'; path: string; bytes: number };
 
 /**
  * An age file written by two worker threads (encrypt-worker-source.ts): the header is built
@@ -64,8 +58,6 @@ export async function createEncryptingWriter(options: {
   splitSize: number;
   /** How a part is flushed while written (tests slow it down). */
   syncPart?: SyncPart;
-  /** After each flush while writing: the file's first `through` bytes are on the disk. */
-  onFlushed?: (through: number) => void;
 }): Promise<EncryptingWriter> {
   const { header, fileKey } = await buildHeader(options.target);
   const nonce = randomBytes(16);
@@ -79,7 +71,6 @@ export async function createEncryptingWriter(options: {
     diskFlow,
     (error) => group.fail(writeFailure(error) ?? error),
     options.syncPart,
-    options.onFlushed,
   );
   let written: WrittenFile | null = null;
   group.start<SealMessage>(
@@ -95,7 +86,7 @@ export async function createEncryptingWriter(options: {
       diskFlow,
     },
     (message) => {
-      if (message.type === 'flush') flusher.request(message.path, message.bytes, message.through);
+      if (message.type === 'flush') flusher.request(message.path, message.bytes);
       else written = { parts: message.parts, size: message.size };
     },
   );

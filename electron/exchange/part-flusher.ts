@@ -20,12 +20,10 @@ export class PartFlusher {
     private readonly flow: SharedArrayBuffer,
     private readonly onError: (error: Error) => void,
     private readonly sync: SyncPart = (handle) => handle.datasync(),
-    /** After each flush: the file's first `through` bytes are on the disk. */
-    private readonly onFlushed: (through: number) => void = () => undefined,
   ) {}
 
   /** Flush `path`, then give back the `bytes` the seal thread reserved for it. */
-  request(path: string, bytes: number, through: number): void {
+  request(path: string, bytes: number): void {
     this.queue = this.queue.then(async () => {
       try {
         let handle = this.handles.get(path);
@@ -35,7 +33,6 @@ export class PartFlusher {
           this.handles.set(path, handle);
         }
         await this.sync(handle);
-        this.onFlushed(through);
       } catch (error) {
         this.onError(error instanceof Error ? error : new Error(String(error)));
       } finally {

@@ -14,14 +14,10 @@ const SEALED = 64 * 1024 + 16;
 const STRIDE = 2;
 
 /**
- * A thread that reads back batches `first`, `first + stride`, … of 64 units of the file being
- * written (its parts joined; unit 0 is the header, then one unit per sealed chunk), each once it
- * is on the disk: the header must be the bytes written, and every chunk must authenticate under
- * the payload key at its place (AGE_AUTHENTIC_JS), the last one as the last.
- *
- * Shared cells (BigInt64): [0] bytes from the file's start known to be on the disk, [1] the
- * file's size once it is complete, else -1. Before the size is known, a batch is read only once
- * a flushed byte follows it, so no chunk is taken for the last too early.
+ * A thread that reads back batches `first`, `first + stride`, … of 64 units of the complete
+ * file (its parts joined; unit 0 is the header, then one unit per sealed chunk): the header must
+ * be the bytes written, and every chunk must authenticate under the payload key at its place
+ * (AGE_AUTHENTIC_JS), the last one as the last. `flow` [1] set: stop.
  */
 const READ_BACK_WORKER_SOURCE = String.raw`
 'use strict';
@@ -29,11 +25,10 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const SEALED = ${SEALED};
 const BATCH = 64;
-const { tempBase, splitSize, stride, first, bypassCache } = workerData;
+const { tempBase, splitSize, size, stride, first, bypassCache } = workerData;
 const header = Buffer.from(workerData.header);
 const headerLength = header.length;
 const key = Buffer.from(workerData.payloadKey);
-const cells = new BigInt64Array(workerData.cells);
 const stop = new Int32Array(workerData.flow);
 ${IO_FAILURE_JS}
 ${SODIUM_JS}
@@ -141,29 +136,14 @@ function readDirect(path, at, length, position) {
   }
 }
 
-/** Waits for a flushed byte past end (then -1) or the whole file (then its size); null once stopped. */
-function sizeOnceFlushed(end) {
-  for (;;) {
-    if (Atomics.load(stop, 1) === 1) return null;
-    const size = Number(Atomics.load(cells, 1));
-    if (size >= 0) return size;
-    const flushed = Atomics.load(cells, 0);
-    if (Number(flushed) > end) return -1;
-    Atomics.wait(cells, 0, flushed, 50);
-  }
-}
-
 function check() {
+  const units = 1 + Math.max(1, Math.ceil((size - headerLength) / SEALED));
   let ok = true;
-  for (let batch = first; ok; batch += stride) {
-    const from = batch * BATCH;
-    const size = sizeOnceFlushed(unitStart(from + BATCH));
-    if (size === null) break;
-    const units = size < 0 ? Infinity : 1 + Math.max(1, Math.ceil((size - headerLength) / SEALED));
-    if (from >= units) break;
+  for (let from = first * BATCH; ok && from < units; from += stride * BATCH) {
+    if (Atomics.load(stop, 1) === 1) break;
     const to = Math.min(units, from + BATCH);
     const offset = unitStart(from);
-    const end = size < 0 ? unitStart(to) : Math.min(size, unitStart(to));
+    const end = Math.min(size, unitStart(to));
     ok = end > offset && readAt(offset, end - offset);
     for (let unit = from; unit < to && ok; unit++) {
       const start = unitStart(unit) - offset;
@@ -196,8 +176,6 @@ export interface ReadBackOptions {
   payloadKey: Buffer;
   /** Our own identity or the passphrase: the header must open with it. */
   key: AgeKey;
-  /** Told at once when the check fails while the file is still being written. */
-  onFailure?: (error: Error) => void;
   /**
    * Read the drive itself where the system allows it (Linux: O_DIRECT), not the cached copy of
    * what was written; default true. False reads through the cache, as on other systems.
@@ -205,49 +183,28 @@ export interface ReadBackOptions {
   bypassCache?: boolean;
 }
 
-export interface ReadBack {
-  /** Bytes read back and found as written, so far. */
-  readonly checked: number;
-  /** Why the check failed, if it did (a stop is not a failure). */
-  readonly failure: Error | null;
-  /** The file's first `bytes` are on the disk: they may be read back now. */
-  flushed(bytes: number): void;
-  /**
-   * The file is complete and fsynced: read back the rest, and resolve once every byte was
-   * checked (`onBytes` hears of the bytes checked, those checked while writing first).
-   */
-  finish(
-    written: WrittenFile,
-    onBytes: (bytes: number) => void,
-    signal?: AbortSignal,
-  ): Promise<void>;
-  /** Stop reading (a cancelled or failed export). */
-  stop(): Promise<void>;
-}
-
 /**
- * The export's read-back check. It runs while the file is written, on two threads of its own:
- * each stretch is read back once it is flushed to the disk, so only the last stretch is left
- * when the writing ends. The header must be the one written and open with our
- * own identity or the passphrase to the payload key written with; every chunk must
- * authenticate under that key at its place, the last as the last — what a recipient's age
- * checks before it trusts a byte (without decrypting: the content is the archive just written
- * from hashed evidence). A short, long or altered file fails with `export_not_verified`. The parts
- * are read under their temporary names (a file is renamed into place only once checked), and
- * from the drive itself where the system allows it, not from the cache of what was written.
+ * The export's read-back check, once the file is complete and fsynced: two threads read it
+ * all back, from the drive itself where the system allows it, not from the cache of what was
+ * written. Only a pass after the end sees the file as it finally is on the drive: a
+ * fake-capacity stick, for one, acknowledges every stretch and then overwrites early ones with
+ * later ones. The header must be the one written and open with our own identity or the
+ * passphrase to the payload key written with; every chunk must authenticate under that key at
+ * its place, the last as the last — what a recipient's age checks before it trusts a byte
+ * (without decrypting: the content is the archive just written from hashed evidence). A short,
+ * long or altered file fails with `export_not_verified`. The parts are read under their
+ * temporary names: a file is renamed into place only once checked. `onBytes` hears of the
+ * bytes checked as they are.
  */
-export function startReadBack(options: ReadBackOptions): ReadBack {
-  let failure: Error | null = null;
-  const group = new WorkerGroup((error) => {
-    failure = error;
-    options.onFailure?.(error);
-  });
+export async function readBack(
+  options: ReadBackOptions,
+  written: WrittenFile,
+  onBytes: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  await checkSizes(written, options.splitSize);
+  const group = new WorkerGroup();
   const flow = group.newFlow();
-  const shared = new SharedArrayBuffer(16);
-  const cells = new BigInt64Array(shared);
-  cells[1] = -1n;
-  let checked = 0;
-  let report: ((bytes: number) => void) | null = null;
   let finished = 0;
   for (let first = 0; first < STRIDE; first++) {
     group.start<ReadBackMessage>(
@@ -255,72 +212,41 @@ export function startReadBack(options: ReadBackOptions): ReadBack {
       {
         tempBase: options.tempBase,
         splitSize: options.splitSize,
+        size: written.size,
         header: options.header,
         payloadKey: options.payloadKey,
         stride: STRIDE,
         first,
-        bypassCache: options.bypassCache ?? true,
-        cells: shared,
         flow,
+        bypassCache: options.bypassCache ?? true,
       },
       (message) => {
-        if (message.type === 'progress') {
-          checked += message.bytes;
-          report?.(message.bytes);
-        } else {
+        if (message.type === 'progress') onBytes(message.bytes);
+        else {
           finished += 1;
           if (!message.ok) group.fail(new AppFailure('export_not_verified'));
         }
       },
     );
   }
-  // Opened once its bytes are on the disk (scrypt, for a passphrase, takes a while).
-  let header: Promise<void> | null = null;
+  // Opened meanwhile (scrypt, for a passphrase, takes a while).
   let headerChecked = false;
-  const openHeaderOnce = () => {
-    header ??= checkHeader(partName(options.tempBase, 1), options.key, options.payloadKey).then(
-      () => {
-        headerChecked = true;
-        group.notify();
-      },
-      (error: unknown) => group.fail(error instanceof Error ? error : new Error(String(error))),
-    );
-  };
-  const advance = (bytes: number) => {
-    Atomics.store(cells, 0, BigInt(bytes));
-    Atomics.notify(cells, 0);
-  };
-
-  return {
-    get checked() {
-      return checked;
+  checkHeader(partName(options.tempBase, 1), options.key, options.payloadKey).then(
+    () => {
+      headerChecked = true;
+      group.notify();
     },
-    get failure() {
-      return failure;
-    },
-    flushed(bytes) {
-      if (bytes >= options.header.length) openHeaderOnce();
-      advance(bytes);
-    },
-    async finish(written, onBytes, signal) {
-      const stopOnCancel = () => void group.stop();
-      signal?.addEventListener('abort', stopOnCancel, { once: true });
-      try {
-        await checkSizes(written, options.splitSize);
-        report = onBytes;
-        onBytes(checked);
-        Atomics.store(cells, 1, BigInt(written.size));
-        advance(written.size);
-        openHeaderOnce();
-        await group.until(() => finished === STRIDE && headerChecked);
-      } finally {
-        signal?.removeEventListener('abort', stopOnCancel);
-        await group.stop();
-      }
-      if (signal?.aborted) throw new AppFailure('cancelled');
-    },
-    stop: () => group.stop(),
-  };
+    (error: unknown) => group.fail(error instanceof Error ? error : new Error(String(error))),
+  );
+  const stopOnCancel = () => void group.stop();
+  signal?.addEventListener('abort', stopOnCancel, { once: true });
+  try {
+    await group.until(() => finished === STRIDE && headerChecked);
+  } finally {
+    signal?.removeEventListener('abort', stopOnCancel);
+    await group.stop();
+  }
+  if (signal?.aborted) throw new AppFailure('cancelled');
 }
 
 /** Every part but the last is exactly `splitSize` bytes, and together they are the size written. */

@@ -19,8 +19,8 @@ parentPort.once('message', ({ source, workerData }) => {
 `;
 
 /**
- * The most threads one job runs at a time: four (an export's two writers, and its two readers
- * reading back behind them). An import runs two for its check, then two for its apply pass.
+ * The threads one job takes (each runs one source and ends): four. An export runs two writers,
+ * then two readers for its read-back; an import two for its check, then two for its apply pass.
  */
 export const JOB_THREADS = 4;
 

@@ -18,9 +18,6 @@ export class WorkerGroup {
   /** Shared control cells (see RING_JS) and which of them tells the threads to stop. */
   private readonly stops: { cells: Int32Array; index: number }[] = [];
 
-  /** `onFailure` hears of the first failure as it happens (not of a stop). */
-  constructor(private readonly onFailure?: (error: Error) => void) {}
-
   /** Bytes in flight to the main thread (flowOf in RING_JS). */
   newFlow(): SharedArrayBuffer {
     const shared = new SharedArrayBuffer(8);
@@ -66,7 +63,6 @@ export class WorkerGroup {
   }
 
   fail(error: Error): void {
-    if (this.failure === null && !this.stopped) this.onFailure?.(error);
     this.failure ??= error;
     this.notify();
   }

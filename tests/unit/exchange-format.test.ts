@@ -163,34 +163,33 @@ describe('the export file', () => {
     await expect(check()).rejects.toMatchObject({ code: 'export_not_verified' });
   });
 
-  it('reads back what the drive holds after each flush: a byte it changed stops the export there, no file is left', async () => {
+  it('reads the file back once complete: a stick that overwrites an early stretch while writing a later one (as a fake-capacity one does) fails, and no file is left', async () => {
     const keys = await generateOfficeKeys();
     const folder = await tempDir();
+    const MiB = 1024 * 1024;
     let flushes = 0;
     // 160 MiB: five stretches of 32 MiB, each flushed while the next ones are written.
     const failure = exportToFile({
-      source: memorySource(sampleRecords, [randomBytes(160 * 1024 * 1024)]),
+      source: memorySource(sampleRecords, [randomBytes(160 * MiB)]),
       fields: await senderFields(keys),
       keys,
       target: { recipients: [keys.ageRecipient] },
       verifyKey: { identity: keys.ageIdentity },
       folder,
-      // A slow drive that keeps one wrong byte of the first stretch; the read-back, which runs
-      // while the rest is written, finds it and the writing stops there.
+      // Flushing the third stretch, the stick also puts some of it over the first one, whose
+      // own flush it acknowledged long before.
       syncPart: async (handle) => {
         flushes += 1;
-        if (flushes === 1) {
-          const byte = Buffer.alloc(1);
-          await handle.read(byte, 0, 1, 1_000_000);
-          byte[0]! ^= 0x01;
-          await handle.write(byte, 0, 1, 1_000_000);
+        if (flushes === 3) {
+          const later = Buffer.alloc(4096);
+          await handle.read(later, 0, later.length, 70 * MiB);
+          await handle.write(later, 0, later.length, 1 * MiB);
         }
-        await new Promise((resolve) => setTimeout(resolve, 200));
         await handle.datasync();
       },
     });
     await expect(failure).rejects.toMatchObject({ code: 'export_not_verified' });
-    expect(flushes).toBeLessThanOrEqual(3);
+    expect(flushes).toBeGreaterThanOrEqual(3);
     expect(await readdir(folder)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AgeKey } from '../../../electron/exchange/age-reader';
 import { createEncryptingWriter } from '../../../electron/exchange/encrypting-writer';
-import { startReadBack } from '../../../electron/exchange/read-back';
+import { readBack } from '../../../electron/exchange/read-back';
 import { type OfficeKeys } from '../../../electron/office/office-keys';
 import { tempDir } from './temp-dir';
 
@@ -20,10 +20,7 @@ export async function writtenFile(keys: OfficeKeys, folder?: string) {
   await writer.write(randomBytes(10_000_000));
   const written = await writer.end();
   const { header, payloadKey } = writer;
-  const readBack = (key: AgeKey, bypassCache?: boolean) =>
-    startReadBack({ tempBase, splitSize, header, payloadKey, key, bypassCache }).finish(
-      written,
-      () => {},
-    );
-  return { written, headerLength: header.length, readBack };
+  const check = (key: AgeKey, bypassCache?: boolean) =>
+    readBack({ tempBase, splitSize, header, payloadKey, key, bypassCache }, written, () => {});
+  return { written, headerLength: header.length, readBack: check };
 }
