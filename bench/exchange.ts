@@ -104,7 +104,15 @@ async function removeExported(jobFile: string) {
 }
 
 type Measure =
-  'export' | 'exportCold' | 'import' | 'importCold' | 'apply' | 'enc' | 'encSync' | 'dec';
+  | 'export'
+  | 'exportCold'
+  | 'import'
+  | 'importCold'
+  | 'apply'
+  | 'enc'
+  | 'encSync'
+  | 'encVerify'
+  | 'dec';
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -142,6 +150,7 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
       apply: [],
       enc: [],
       encSync: [],
+      encVerify: [],
       dec: [],
     };
     const cpu = { export: [] as number[], enc: [] as number[] };
@@ -175,9 +184,18 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
       seconds.encSync.push(
         cli(`age -r ${keys.ageRecipient} -o ${all}.2.age ${all} && sync ${all}.2.age`).seconds,
       );
+      // And the whole of what our export does: fsync, then read the file back from the disk
+      // (O_DIRECT, past the cache) and authenticate every chunk.
+      seconds.encVerify.push(
+        cli(
+          `age -r ${keys.ageRecipient} -o ${all}.3.age ${all} && sync ${all}.3.age && ` +
+            `dd if=${all}.3.age iflag=direct bs=4M status=none | age -d -i ${keyFile} > /dev/null`,
+        ).seconds,
+      );
       seconds.dec.push(cli(`age -d -i ${keyFile} ${all}.age > /dev/null`).seconds);
       // Every round starts with the same free space (a fuller disk writes slower here).
-      await Promise.all([rm(`${all}.2.age`), rm(`${all}.age`), removeExported(jobFile)]);
+      await Promise.all([`${all}.3.age`, `${all}.2.age`, `${all}.age`].map((path) => rm(path)));
+      await removeExported(jobFile);
     }
     const rate = (name: Measure) =>
       (name.startsWith('enc') ? plainSize : size) / MB / median(seconds[name]);
@@ -188,9 +206,11 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
     print(`${prefix}.import.apply.throughput`, rate('apply'), 'MB/s');
     print(`${prefix}.age_cli.encrypt.throughput`, rate('enc'), 'MB/s');
     print(`${prefix}.age_cli.encrypt_fsync.throughput`, rate('encSync'), 'MB/s');
+    print(`${prefix}.age_cli.encrypt_fsync_verify.throughput`, rate('encVerify'), 'MB/s');
     print(`${prefix}.age_cli.decrypt.throughput`, rate('dec'), 'MB/s');
     print(`${prefix}.export.ratio_to_cli`, rate('export') / rate('enc'), 'x');
     print(`${prefix}.export.ratio_to_cli_fsync`, rate('export') / rate('encSync'), 'x');
+    print(`${prefix}.export.ratio_to_cli_fsync_verify`, rate('export') / rate('encVerify'), 'x');
     print(`${prefix}.import.ratio_to_cli`, rate('import') / rate('dec'), 'x');
     // What bounds the export on this machine: the CPU time it takes (all its threads) against
     // the CLI's, and the ratio it would reach were that time spread perfectly over every core.
