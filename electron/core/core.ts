@@ -57,7 +57,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...peopleHandlers(context),
     ...caseHandlers(context),
     ...casePartHandlers(context),
-    ...evidenceHandlers(context),
+    ...evidenceHandlers(context, options.evidence),
     ...draftHandlers(context),
     ...exchangeHandlers(context, options.exchange),
     ...driveHandlers(context),

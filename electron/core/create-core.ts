@@ -1,6 +1,7 @@
 import { type LockReason } from '../../shared/contract';
 import { type Reply } from '../../shared/errors';
 import { type Language } from '../../shared/preferences';
+import { type EvidenceOptions } from '../handlers/evidence-handlers';
 import { type ExchangeOptions } from '../handlers/exchange-handlers';
 import { type KdfParams } from '../vault/kdf';
 import { type CoreAdapters } from './adapters';
@@ -15,6 +16,8 @@ export interface CoreOptions {
   kdf?: KdfParams;
   /** Tests only: how exports behave on disk (a slow drive, a small split size). */
   exchange?: ExchangeOptions;
+  /** Tests only: how evidence jobs behave (a slow drive). */
+  evidence?: EvidenceOptions;
 }
 
 export interface Core {

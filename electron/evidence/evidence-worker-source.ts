@@ -27,6 +27,12 @@ const used = discarder();
 const cancelFlag = new Int32Array(workerData.cancel);
 const cancelled = () => Atomics.load(cancelFlag, 0) === 1;
 
+/** Report progress; tests slow the job down here (workerData.pauseMs; a cancel wakes it). */
+function report(done, total) {
+  parentPort.postMessage({ type: 'progress', done, total });
+  if (workerData.pauseMs > 0) Atomics.wait(cancelFlag, 0, 0, workerData.pauseMs);
+}
+
 function encrypt({ source, target, key, fileId }) {
   const input = fs.openSync(source, 'r');
   let output = -1;
@@ -55,7 +61,7 @@ function encrypt({ source, target, key, fileId }) {
       done += length;
       if (done - reported >= PROGRESS_EVERY) {
         reported = done;
-        parentPort.postMessage({ type: 'progress', done, total });
+        report(done, total);
       }
       if (last) break;
       [current, next] = [next, current];
@@ -107,7 +113,7 @@ function decrypt({ source, target, key, fileId, expectedSha256, maxBytes }) {
       used.add(plain);
       if (done - reported >= PROGRESS_EVERY) {
         reported = done;
-        parentPort.postMessage({ type: 'progress', done, total: plainSize });
+        report(done, plainSize);
       }
     }
     const sha256 = hash.digest('hex');

@@ -27,6 +27,8 @@ export interface JobResult {
 export interface JobControl {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Tests: the worker pauses this long after each progress report, as on a slow drive. */
+  pauseMs?: number;
 }
 
 /**
@@ -37,13 +39,16 @@ export interface JobControl {
 export function runEvidenceJob(job: EvidenceJob, control: JobControl = {}): Promise<JobResult> {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const abort = () => Atomics.store(flag, 0, 1);
+  const abort = () => {
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  };
   if (control.signal?.aborted) abort();
   control.signal?.addEventListener('abort', abort, { once: true });
   return new Promise<JobResult>((resolve, reject) => {
     const worker = new Worker(EVIDENCE_WORKER_SOURCE, {
       eval: true,
-      workerData: { job, cancel },
+      workerData: { job, cancel, pauseMs: control.pauseMs ?? 0 },
     });
     let settled = false;
     const finish = (action: () => void) => {

@@ -35,6 +35,7 @@ type EvidenceHandlers = Pick<
   | 'evidence.cancelIntake'
   | 'evidence.list'
   | 'evidence.saveCopy'
+  | 'evidence.cancelCopy'
   | 'evidence.preview'
   | 'evidence.custody'
   | 'evidence.delete'
@@ -53,7 +54,15 @@ function dialogs(context: CoreContext): DialogsAdapter {
   return adapter;
 }
 
-export function evidenceHandlers(context: CoreContext): EvidenceHandlers {
+export interface EvidenceOptions {
+  /** Tests: a copy pauses this long after every 4 MiB written, as on a slow stick. */
+  copyPauseMs?: number;
+}
+
+export function evidenceHandlers(
+  context: CoreContext,
+  options: EvidenceOptions = {},
+): EvidenceHandlers {
   const chosen = new Map<string, Chosen>();
   const running = new Map<string, AbortController>();
   let jobs = 0;
@@ -157,17 +166,39 @@ export function evidenceHandlers(context: CoreContext): EvidenceHandlers {
 
     'evidence.list': async ({ caseId }) => listEvidence(reader(context), caseId),
 
-    'evidence.saveCopy': async ({ id }) => {
+    'evidence.saveCopy': async ({ id, token }) => {
       const session = requireSession(context);
+      // A token names one job: one already running (an intake, another copy) is not taken over.
+      if (running.has(token)) throw new AppFailure('validation');
       const item = await getEvidence(session.db, id);
       const destination = await dialogs(context).chooseSavePath(item.originalName);
       if (destination === null) return { saved: false, sha256: null };
       const secret = await getEvidenceSecret(session.db, id);
-      const result = await job(() => decryptEvidenceTo(dataDir, secret, destination));
-      secret.fileKey.fill(0);
+      const controller = new AbortController();
+      running.set(token, controller);
+      let result;
+      try {
+        result = await job(() =>
+          decryptEvidenceTo(dataDir, secret, destination, {
+            signal: controller.signal,
+            onProgress: (done, total) =>
+              context.adapters.emit('evidence.progress', { token, done, total }),
+            pauseMs: options.copyPauseMs,
+          }),
+        );
+      } finally {
+        running.delete(token);
+        secret.fileKey.fill(0);
+      }
       await recordUse(context, id, item.caseId, 'decrypted_copy', result);
       if (!result.hashOk) throw new AppFailure('evidence_corrupt');
       return { saved: true, sha256: result.sha256 };
+    },
+
+    'evidence.cancelCopy': async ({ token }) => {
+      requireSession(context);
+      running.get(token)?.abort();
+      return {};
     },
 
     'evidence.preview': async ({ id }) => {

@@ -61,11 +61,14 @@ export const evidenceOperations = {
   /**
    * Save a decrypted copy where the user chooses (native dialog; the UI warns first). The hash is
    * re-checked and the copy recorded in the chain of custody; `evidence_corrupt` when it fails.
+   * `token` (made by the caller) names the job: progress comes as `evidence.progress` with it,
+   * and `evidence.cancelCopy` with it stops the copy (`cancelled`; no file is left).
    */
   'evidence.saveCopy': {
-    input: idInput,
+    input: z.strictObject({ id: idField, token: idField }),
     output: z.strictObject({ saved: z.boolean(), sha256: z.string().nullable() }),
   },
+  'evidence.cancelCopy': { input: z.strictObject({ token: idField }), output: empty },
   /** Image bytes for an in-app preview (PNG, JPEG, GIF, WebP; ≤ 20 MB); no plaintext on disk. */
   'evidence.preview': {
     input: idInput,

@@ -4,14 +4,14 @@ import { startTestHost } from './server';
 
 /**
  * `npm run test-host -- --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>]
- *  [--slow-drive-ms N] [--slow-read-ms N]` (`--renderer` defaults to this checkout's
- * `out/renderer`; with `--slow-drive-ms`, each 32 MiB an export writes takes that much longer to
- * flush, and with `--slow-read-ms` an import pauses that long after every 4 MiB read, as on a
- * slow stick.)
+ *  [--slow-drive-ms N] [--slow-read-ms N] [--slow-copy-ms N]` (`--renderer` defaults to this
+ * checkout's `out/renderer`; with `--slow-drive-ms`, each 32 MiB an export writes takes that much
+ * longer to flush, with `--slow-read-ms` an import pauses that long after every 4 MiB read, and
+ * with `--slow-copy-ms` a copy of evidence after every 4 MiB written, as on a slow stick.)
  * Prints exactly one line on stdout, `test-host ready <url>`, once it listens; logs go to stderr.
  */
 const usage =
-  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N] [--slow-read-ms N]';
+  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N] [--slow-read-ms N] [--slow-copy-ms N]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       'exit-on-stdin-close': { type: 'boolean', default: false },
       'slow-drive-ms': { type: 'string' },
       'slow-read-ms': { type: 'string' },
+      'slow-copy-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       ? {}
       : { slowDriveMs: Number(values['slow-drive-ms']) }),
     ...(values['slow-read-ms'] === undefined ? {} : { slowReadMs: Number(values['slow-read-ms']) }),
+    ...(values['slow-copy-ms'] === undefined ? {} : { slowCopyMs: Number(values['slow-copy-ms']) }),
   });
   process.stdout.write(`test-host ready ${host.url}\n`);
 

@@ -38,6 +38,8 @@ export interface TestHostOptions {
   slowDriveMs?: number;
   /** An import's reading pauses this long after every 4 MiB, as from a slow stick. */
   slowReadMs?: number;
+  /** A copy of evidence pauses this long after every 4 MiB written, as on a slow stick. */
+  slowCopyMs?: number;
   /** The built renderer; defaults to `out/renderer` of this checkout. */
   rendererDir?: string;
   /** How often the core polls the fake idle time. */
@@ -113,6 +115,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       ...(options.slowDriveMs === undefined ? {} : { syncPart: slowDrive(options.slowDriveMs) }),
       ...(options.slowReadMs === undefined ? {} : { readPauseMs: options.slowReadMs }),
     },
+    evidence: { copyPauseMs: options.slowCopyMs },
   });
   const stopIdle = core.watchIdle(() => idleSeconds, options.idlePollMs ?? 250);
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -74,7 +74,7 @@ describe('large evidence', () => {
       description: '',
     });
     dialogs.save = join(dir, 'copia.mp4');
-    const saved = await op('evidence.saveCopy', { id: item.id });
+    const saved = await op('evidence.saveCopy', { id: item.id, token: randomUUID() });
     const { growth, longestGap } = stop();
 
     expect(item.sha256).toBe(expected);
@@ -108,7 +108,7 @@ describe('large evidence', () => {
 
     const [item] = await b.op('evidence.list', { caseId: created.id });
     b.choose.save = join(await tempDir(), 'copia.mp4');
-    expect(await b.op('evidence.saveCopy', { id: item!.id })).toEqual({
+    expect(await b.op('evidence.saveCopy', { id: item!.id, token: randomUUID() })).toEqual({
       saved: true,
       sha256: expected,
     });

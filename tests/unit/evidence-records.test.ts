@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceDir, evidenceFile } from '../../electron/evidence/evidence-paths';
+import { type EventPayload } from '../../shared/contract/events';
 import { caseSample } from './support/record-samples';
 import { DISPLAY_NAME, startRecordsCore, type RecordsCore } from './support/records-core';
 import { errorOf } from './support/test-core';
@@ -14,6 +15,10 @@ afterEach(async () => {
 });
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The token of an `evidence.progress` event, else null. */
+const progressToken = (name: string, payload: unknown) =>
+  name === 'evidence.progress' ? (payload as EventPayload<'evidence.progress'>).token : null;
 
 async function withCaseAndFile(name: string, data: Uint8Array) {
   running = await startRecordsCore();
@@ -47,7 +52,7 @@ describe('evidence on a case', () => {
     expect(Buffer.from(preview.bytes).equals(data)).toBe(true);
 
     dialogs.save = join(dir, 'copia.png');
-    expect(await op('evidence.saveCopy', { id: item.id })).toEqual({
+    expect(await op('evidence.saveCopy', { id: item.id, token: randomUUID() })).toEqual({
       saved: true,
       sha256: sha(data),
     });
@@ -55,9 +60,14 @@ describe('evidence on a case', () => {
     // A destination that is gone (a stick pulled out) is said as such, never as damaged
     // evidence, and leaves no entry in the chain of custody.
     dialogs.save = join(dir, 'unplugged', 'copia.png');
-    expect((await errorOf(op('evidence.saveCopy', { id: item.id }))).code).toBe('file_unwritable');
+    expect(
+      (await errorOf(op('evidence.saveCopy', { id: item.id, token: randomUUID() }))).code,
+    ).toBe('file_unwritable');
     dialogs.save = null;
-    expect(await op('evidence.saveCopy', { id: item.id })).toEqual({ saved: false, sha256: null });
+    expect(await op('evidence.saveCopy', { id: item.id, token: randomUUID() })).toEqual({
+      saved: false,
+      sha256: null,
+    });
 
     const custody = await op('evidence.custody', { id: item.id });
     expect(custody.map((c) => [c.action, c.hashOk, c.actor])).toEqual([
@@ -86,7 +96,9 @@ describe('evidence on a case', () => {
     const [stored] = await readdir(evidenceDir(dir));
     await rm(evidenceFile(dir, stored!));
     dialogs.save = join(dir, 'copia.txt');
-    expect((await errorOf(op('evidence.saveCopy', { id: item.id }))).code).toBe('evidence_corrupt');
+    expect(
+      (await errorOf(op('evidence.saveCopy', { id: item.id, token: randomUUID() }))).code,
+    ).toBe('evidence_corrupt');
     expect((await readdir(dir)).filter((n) => n.includes('copia'))).toEqual([]);
     const custody = await op('evidence.custody', { id: item.id });
     expect(custody.map((c) => [c.action, c.hashOk])).toEqual([
@@ -106,7 +118,9 @@ describe('evidence on a case', () => {
     await writeFile(file, bytes);
 
     dialogs.save = join(dir, 'copia.pdf');
-    expect((await errorOf(op('evidence.saveCopy', { id: item.id }))).code).toBe('evidence_corrupt');
+    expect(
+      (await errorOf(op('evidence.saveCopy', { id: item.id, token: randomUUID() }))).code,
+    ).toBe('evidence_corrupt');
     expect((await readdir(dir)).filter((n) => n.includes('copia'))).toEqual([]);
     expect((await errorOf(op('evidence.preview', { id: item.id }))).code).toBe(
       'evidence_not_previewable',
@@ -138,6 +152,51 @@ describe('evidence on a case', () => {
     expect(running.events.some((e) => e.name === 'evidence.progress')).toBe(true);
     expect(await op('evidence.list', { caseId: created.id })).toEqual([]);
     expect(await readdir(evidenceDir(dir))).toEqual([]);
+  });
+
+  it('shows the progress of a copy and cancels it: no file is left, nothing in custody, and a token is not taken over', async () => {
+    const data = randomBytes(24 * 1024 * 1024);
+    const { op, caseId, chosen, dir, dialogs } = await withCaseAndFile('video.mp4', data);
+    const item = await op('evidence.intake', { caseId, token: chosen.token, description: '' });
+    const folder = join(dir, 'stick');
+    await mkdir(folder);
+    dialogs.save = join(folder, 'video.mp4');
+    // A full copy reports its progress under its token, up to the whole size.
+    const token = randomUUID();
+    await op('evidence.saveCopy', { id: item.id, token });
+    const progress = running!.events.flatMap((e) =>
+      progressToken(e.name, e.payload) === token
+        ? [e.payload as EventPayload<'evidence.progress'>]
+        : [],
+    );
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toMatchObject({ total: data.length });
+    await rm(dialogs.save);
+    // Cancelled at its first progress: nothing left in the folder, and no custody entry.
+    const cancelled = randomUUID();
+    running!.onEvent = (name, payload) => {
+      if (progressToken(name, payload) === cancelled)
+        void op('evidence.cancelCopy', { token: cancelled });
+    };
+    const reply = await errorOf(op('evidence.saveCopy', { id: item.id, token: cancelled }));
+    expect(reply.code).toBe('cancelled');
+    expect(await readdir(folder)).toEqual([]);
+    const custody = await op('evidence.custody', { id: item.id });
+    expect(custody.map((c) => c.action)).toEqual(['intake', 'decrypted_copy']);
+    // A token already naming a running job is refused, and that job goes on.
+    running!.onEvent = (name, payload) => {
+      if (progressToken(name, payload) === cancelled) {
+        running!.onEvent = () => undefined;
+        void errorOf(op('evidence.saveCopy', { id: item.id, token: cancelled })).then((e) =>
+          taken.push(e.code),
+        );
+      }
+    };
+    const taken: string[] = [];
+    expect(await op('evidence.saveCopy', { id: item.id, token: cancelled })).toMatchObject({
+      saved: true,
+    });
+    expect(taken).toEqual(['validation']);
   });
 
   it('deletes the item with its key and file, and a deleted case takes its evidence along', async () => {

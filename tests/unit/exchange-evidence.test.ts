@@ -42,7 +42,7 @@ describe('evidence through the exchange', () => {
       });
       const copy = join(await tempDir(), 'copia.bin');
       b.choose.save = copy;
-      expect(await b.op('evidence.saveCopy', { id: item!.id })).toEqual({
+      expect(await b.op('evidence.saveCopy', { id: item!.id, token: randomUUID() })).toEqual({
         saved: true,
         sha256: sha(one.data),
       });
@@ -161,7 +161,7 @@ describe('evidence through the exchange', () => {
       const [item] = await b.op('evidence.list', { caseId: one.caseId });
       const copy = join(await tempDir(), 'copia.bin');
       b.choose.save = copy;
-      expect(await b.op('evidence.saveCopy', { id: item!.id })).toEqual({
+      expect(await b.op('evidence.saveCopy', { id: item!.id, token: randomUUID() })).toEqual({
         saved: true,
         sha256: sha(one.data),
       });

@@ -23,7 +23,9 @@ import { CustodyChain } from './CustodyChain';
 
 const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-interface Intake {
+/** A job that takes a while, with its progress: a file taken in, or a copy saved. */
+interface Job {
+  kind: 'intake' | 'copy';
   token: string;
   name: string;
   done: number;
@@ -39,13 +41,14 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
   const { t } = useTranslation();
   const format = useFormat();
   const [items, setItems] = useState<EvidenceItem[] | null>(null);
-  const [intake, setIntake] = useState<Intake | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
   const [description, setDescription] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const action = useCall();
   const [preview, setPreview] = useState<{ url: string; name: string } | null>(null);
-  const intakeToken = useRef<string | null>(null);
+  // The running job (its progress shows once it reports: a copy first waits for the save dialog).
+  const running = useRef<Job | null>(null);
 
   const load = useCallback(
     () =>
@@ -61,10 +64,9 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
   useEffect(() => {
     try {
       return onEvent('evidence.progress', (progress) => {
-        if (progress.token !== intakeToken.current) return;
-        setIntake((current) =>
-          current === null ? null : { ...current, done: progress.done, total: progress.total },
-        );
+        const current = running.current;
+        if (current === null || progress.token !== current.token) return;
+        setJob({ ...current, done: progress.done, total: progress.total });
       });
     } catch {
       return undefined;
@@ -91,8 +93,14 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
     }
     const attached: EvidenceItem[] = [];
     for (const file of files) {
-      intakeToken.current = file.token;
-      setIntake({ token: file.token, name: file.name, done: 0, total: file.size });
+      running.current = {
+        kind: 'intake',
+        token: file.token,
+        name: file.name,
+        done: 0,
+        total: file.size,
+      };
+      setJob(running.current);
       try {
         attached.push(await call('evidence.intake', { caseId, token: file.token, description }));
       } catch (thrown) {
@@ -102,8 +110,8 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
         else setError(appError);
         break;
       } finally {
-        intakeToken.current = null;
-        setIntake(null);
+        running.current = null;
+        setJob(null);
       }
     }
     if (attached.length > 0) {
@@ -129,8 +137,18 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
 
   const saveCopy = async (item: EvidenceItem) => {
     setMessage(null);
-    const result = await action.run(() => call('evidence.saveCopy', { id: item.id }));
-    if (!result.ok) return;
+    const token = crypto.randomUUID();
+    running.current = { kind: 'copy', token, name: item.originalName, done: 0, total: 0 };
+    const result = await action.run(() => call('evidence.saveCopy', { id: item.id, token }));
+    running.current = null;
+    setJob(null);
+    if (!result.ok) {
+      if (result.error.code === 'cancelled') {
+        action.setError(null);
+        setMessage(t('attachment.copyCancelled', { name: item.originalName }));
+      }
+      return;
+    }
     setMessage(
       result.value.saved
         ? t('attachment.copySaved', { name: item.originalName, sha256: result.value.sha256 ?? '' })
@@ -210,7 +228,7 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
           ))}
         </ul>
       )}
-      {intake === null ? (
+      {job === null ? (
         <div className="sub-form">
           <TextField
             className="field"
@@ -228,20 +246,22 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
           </div>
         </div>
       ) : (
-        <div className="intake" data-testid="evidence-intake">
+        <div className="intake" data-testid="evidence-job">
           <ProgressBar
             className="progress"
-            value={intake.done}
-            maxValue={Math.max(1, intake.total)}
+            value={job.done}
+            maxValue={Math.max(1, job.total)}
             valueLabel={t('attachment.progressValue', {
-              done: format.bytes(intake.done),
-              total: format.bytes(intake.total),
+              done: format.bytes(job.done),
+              total: format.bytes(job.total),
             })}
           >
             {({ percentage, valueText }) => (
               <>
                 <Label className="field-label">
-                  {t('attachment.encrypting', { name: intake.name })}
+                  {job.kind === 'intake'
+                    ? t('attachment.encrypting', { name: job.name })
+                    : t('attachment.copying', { name: job.name })}
                 </Label>
                 <span className="record-meta">{valueText}</span>
                 <div className="meter-track">
@@ -253,9 +273,14 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
           <div className="actions">
             <Button
               className="button"
-              onPress={() =>
-                void call('evidence.cancelIntake', { token: intake.token }).catch(() => undefined)
-              }
+              onPress={() => {
+                const { kind, token } = job;
+                const cancelled =
+                  kind === 'intake'
+                    ? call('evidence.cancelIntake', { token })
+                    : call('evidence.cancelCopy', { token });
+                void cancelled.catch(() => undefined);
+              }}
             >
               {t('attachment.cancel')}
             </Button>

@@ -15,6 +15,8 @@ export interface Fixtures {
   slowDriveMs: number | undefined;
   /** `test.use({ slowReadMs })`: an import pauses this long after every 4 MiB read. */
   slowReadMs: number | undefined;
+  /** `test.use({ slowCopyMs })`: a copy of evidence pauses this long after every 4 MiB. */
+  slowCopyMs: number | undefined;
 }
 
 export const test = base.extend<Fixtures>({
@@ -27,8 +29,15 @@ export const test = base.extend<Fixtures>({
   },
   slowDriveMs: [undefined, { option: true }],
   slowReadMs: [undefined, { option: true }],
-  host: async ({ dataDir, slowDriveMs, slowReadMs }, use, testInfo) => {
-    const host = await startHostProcess({ dataDir, language: 'es', slowDriveMs, slowReadMs });
+  slowCopyMs: [undefined, { option: true }],
+  host: async ({ dataDir, slowDriveMs, slowReadMs, slowCopyMs }, use, testInfo) => {
+    const host = await startHostProcess({
+      dataDir,
+      language: 'es',
+      slowDriveMs,
+      slowReadMs,
+      slowCopyMs,
+    });
     await use(host);
     await host.stop();
     if (testInfo.status !== testInfo.expectedStatus) {

@@ -38,6 +38,8 @@ export async function startHostProcess(options: {
   slowDriveMs?: number;
   /** An import's reading pauses this long after every 4 MiB, as from a slow stick. */
   slowReadMs?: number;
+  /** A copy of evidence pauses this long after every 4 MiB written, as on a slow stick. */
+  slowCopyMs?: number;
 }): Promise<HostProcess> {
   const args = [
     require.resolve('tsx/cli'),
@@ -49,6 +51,7 @@ export async function startHostProcess(options: {
     ...(options.language === undefined ? [] : ['--language', options.language]),
     ...(options.slowDriveMs === undefined ? [] : ['--slow-drive-ms', String(options.slowDriveMs)]),
     ...(options.slowReadMs === undefined ? [] : ['--slow-read-ms', String(options.slowReadMs)]),
+    ...(options.slowCopyMs === undefined ? [] : ['--slow-copy-ms', String(options.slowCopyMs)]),
     // The copy of out/renderer that global-setup took for this run.
     ...(process.env.RESGUARDO_E2E_RENDERER === undefined
       ? []
