@@ -56,9 +56,10 @@ export interface StoredRef {
 
 /**
  * Decrypt to `destination` through a temporary file beside it, renamed into place only once
- * every chunk authenticated and the SHA-256 matched: a damaged item never leaves a half copy.
- * Returns whether the hash was re-checked equal; throws `evidence_corrupt` (after cleaning up)
- * when not.
+ * every chunk authenticated, the SHA-256 matched, and the copy read back from its drive (past
+ * the cache where the system allows it) hashed the same: a damaged item never leaves a half
+ * copy, and a drive that does not give back what it was given fails with
+ * `export_not_verified` and keeps nothing. Returns whether the hash was re-checked equal.
  */
 export async function decryptEvidenceTo(
   dataDir: string,
@@ -84,6 +85,8 @@ export async function decryptEvidenceTo(
       control,
     );
     if (result.cancelled) throw new AppFailure('cancelled');
+    // The drive did not give back what was written: said as such, never as damaged evidence.
+    if (result.notVerified) throw new AppFailure('export_not_verified');
     if (result.corrupt || !result.sha256) {
       await rm(temporary, { force: true });
       return { sha256: result.sha256 ?? null, hashOk: false };

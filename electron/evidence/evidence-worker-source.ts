@@ -1,4 +1,5 @@
 import { DISCARDER_JS } from '../files/discarder-source';
+import { DRIVE_READ_JS } from '../files/drive-read-source';
 import { EVIDENCE_FORMAT_JS } from './evidence-format-source';
 
 /**
@@ -20,16 +21,21 @@ const crypto = require('node:crypto');
 
 ${EVIDENCE_FORMAT_JS}
 ${DISCARDER_JS}
+${DRIVE_READ_JS}
 const PROGRESS_EVERY = 4 * 1024 * 1024;
+const READ_BACK = 4 * 1024 * 1024;
 // Each chunk's cipher output is freed once written, so memory stays flat (discarder).
 const used = discarder();
 
 const cancelFlag = new Int32Array(workerData.cancel);
 const cancelled = () => Atomics.load(cancelFlag, 0) === 1;
 
-/** Report progress; tests slow the job down here (workerData.pauseMs; a cancel wakes it). */
-function report(done, total) {
-  parentPort.postMessage({ type: 'progress', done, total });
+/**
+ * Report progress (checking: of a copy's read-back); tests slow the job down here
+ * (workerData.pauseMs; a cancel wakes it).
+ */
+function report(done, total, checking = false) {
+  parentPort.postMessage({ type: 'progress', done, total, checking });
   if (workerData.pauseMs > 0) Atomics.wait(cancelFlag, 0, 0, workerData.pauseMs);
 }
 
@@ -118,12 +124,34 @@ function decrypt({ source, target, key, fileId, expectedSha256, maxBytes }) {
     }
     const sha256 = hash.digest('hex');
     if (sha256 !== expectedSha256) return { corrupt: true, sha256 };
-    if (output !== -1) fs.fsyncSync(output);
-    return { sha256, size: done, bytes: memory };
+    if (output === -1) return { sha256, size: done, bytes: memory };
+    fs.fsyncSync(output);
+    return readBackCopy(target, done, sha256);
   } finally {
     fs.closeSync(input);
     if (output !== -1) fs.closeSync(output);
   }
+}
+
+/**
+ * The copy read back from the drive (DRIVE_READ_JS: past the cache where the system allows it)
+ * and hashed again: what the chosen drive holds must be what was written.
+ */
+function readBackCopy(target, size, sha256) {
+  const drive = driveReader(READ_BACK, true);
+  const chunk = Buffer.allocUnsafeSlow(READ_BACK);
+  const hash = crypto.createHash('sha256');
+  let read = 0;
+  for (;;) {
+    if (cancelled()) return { cancelled: true };
+    const n = drive.read(target, chunk, 0, chunk.length, read);
+    if (n === 0) break;
+    hash.update(chunk.subarray(0, n));
+    read += n;
+    report(read, size, true);
+  }
+  if (read !== size || hash.digest('hex') !== sha256) return { notVerified: true, sha256 };
+  return { sha256, size };
 }
 
 try {

@@ -18,6 +18,8 @@ export interface JobResult {
   cancelled?: boolean;
   corrupt?: boolean;
   tooLarge?: boolean;
+  /** A copy read back from its drive was not what had been written. */
+  notVerified?: boolean;
   sha256?: string;
   size?: number;
   // Transferred from the worker: always backed by its own ArrayBuffer.
@@ -25,7 +27,8 @@ export interface JobResult {
 }
 
 export interface JobControl {
-  onProgress?: (done: number, total: number) => void;
+  /** `checking`: a copy is being read back from its drive (done and total of that pass). */
+  onProgress?: (done: number, total: number, checking: boolean) => void;
   signal?: AbortSignal;
   /** Tests: the worker pauses this long after each progress report, as on a slow drive. */
   pauseMs?: number;
@@ -58,8 +61,9 @@ export function runEvidenceJob(job: EvidenceJob, control: JobControl = {}): Prom
       action();
     };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') control.onProgress?.(message.done, message.total);
-      else if (message.type === 'result') finish(() => resolve(message.result));
+      if (message.type === 'progress') {
+        control.onProgress?.(message.done, message.total, message.checking);
+      } else if (message.type === 'result') finish(() => resolve(message.result));
       else {
         const error = Object.assign(
           new Error(`evidence worker: ${message.message}`),
@@ -76,7 +80,7 @@ export function runEvidenceJob(job: EvidenceJob, control: JobControl = {}): Prom
 }
 
 type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; checking: boolean }
   | { type: 'result'; result: JobResult }
   | {
       type: 'failed';

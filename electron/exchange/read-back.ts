@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
+import { DRIVE_READ_JS } from '../files/drive-read-source';
 import { IO_FAILURE_JS } from '../files/io-failure';
 import { type AgeKey, openHeader } from './age-reader';
 import { type WrittenFile } from './encrypting-writer';
@@ -22,7 +23,6 @@ const STRIDE = 2;
 const READ_BACK_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
 const SEALED = ${SEALED};
 const BATCH = 64;
 const { tempBase, splitSize, size, stride, first, bypassCache } = workerData;
@@ -31,6 +31,7 @@ const headerLength = header.length;
 const key = Buffer.from(workerData.payloadKey);
 const stop = new Int32Array(workerData.flow);
 ${IO_FAILURE_JS}
+${DRIVE_READ_JS}
 ${SODIUM_JS}
 ${AGE_STREAM_JS}
 ${AGE_AUTHENTIC_JS}
@@ -38,11 +39,10 @@ ${AGE_AUTHENTIC_JS}
 const unitStart = (unit) => (unit === 0 ? 0 : headerLength + (unit - 1) * SEALED);
 const buffer = Buffer.allocUnsafe(BATCH * SEALED + headerLength);
 
-/**
- * Fill buffer[0, length) from the file at offset; false when it ends first. Each part is open
- * only while read: a thread stopped at any moment holds no file, which could then not be
- * removed (Windows) nor its descriptor ever closed.
- */
+// Reads the drive itself where the system allows it (DRIVE_READ_JS), a batch at a time.
+const drive = driveReader(buffer.length, bypassCache);
+
+/** Fill buffer[0, length) from the file at offset; false when it ends first. */
 function readAt(offset, length) {
   let filled = 0;
   while (filled < length) {
@@ -51,89 +51,11 @@ function readAt(offset, length) {
     const within = position - part * splitSize;
     const want = Math.min(length - filled, splitSize - within);
     const path = tempBase + '.' + String(part + 1).padStart(3, '0');
-    const read = fromDrive(path) ? readDirect : readCached;
-    const n = read(path, filled, want, within);
+    const n = drive.read(path, buffer, filled, want, within);
     if (n < want) return false;
     filled += n;
   }
   return true;
-}
-
-function readCached(path, at, length, position) {
-  const fd = fs.openSync(path, 'r');
-  try {
-    let done = 0;
-    while (done < length) {
-      const n = fs.readSync(fd, buffer, at + done, length - done, position + done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/**
- * Reading the drive itself, not the kernel's copy of what was written: with O_DIRECT (Linux)
- * every read goes to the device, so a stick that lost or garbled what it acknowledged fails
- * the check. O_DIRECT reads whole blocks (file offset and length in ALIGN steps) into memory at
- * an aligned address; JavaScript cannot see an address, so the first read tries each offset of
- * a buffer until the kernel takes one. Where O_DIRECT is refused (another system, a file
- * system without it) the read-back reads through the cache, as a recipient would.
- */
-const ALIGN = 4096;
-// A batch in one read: its bytes, and a block of slack at each end for the alignment.
-const SCRATCH = Math.ceil(buffer.length / ALIGN) * ALIGN + 2 * ALIGN;
-let direct; // undefined: not tried yet; null: not available; else the aligned scratch buffer
-
-function fromDrive(path) {
-  if (direct !== undefined) return direct !== null;
-  direct = null;
-  if (!bypassCache || fs.constants.O_DIRECT === undefined) return false;
-  let fd;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_DIRECT);
-  } catch (error) {
-    if (error && error.code === 'EINVAL') return false;
-    throw error;
-  }
-  try {
-    const raw = Buffer.allocUnsafeSlow(SCRATCH + ALIGN);
-    for (let shift = 0; shift < ALIGN; shift += 8) {
-      try {
-        fs.readSync(fd, raw, shift, ALIGN, 0);
-        direct = raw.subarray(shift, shift + SCRATCH);
-        break;
-      } catch (error) {
-        if (!error || error.code !== 'EINVAL') throw error;
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return direct !== null;
-}
-
-function readDirect(path, at, length, position) {
-  const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_DIRECT);
-  try {
-    let done = 0;
-    while (done < length) {
-      const from = position + done;
-      const start = from - (from % ALIGN);
-      const skip = from - start;
-      const span = Math.min(SCRATCH, Math.ceil((skip + length - done) / ALIGN) * ALIGN);
-      const n = fs.readSync(fd, direct, 0, span, start);
-      if (n <= skip) break;
-      const take = Math.min(n - skip, length - done);
-      direct.copy(buffer, at + done, skip, skip + take);
-      done += take;
-    }
-    return done;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function check() {

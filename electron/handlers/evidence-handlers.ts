@@ -107,8 +107,8 @@ export function evidenceHandlers(
         const stored = await job(() =>
           storeEvidence(dataDir, file.path, {
             signal: controller.signal,
-            onProgress: (done, total) =>
-              context.adapters.emit('evidence.progress', { token, done, total }),
+            onProgress: (done, total, checking) =>
+              context.adapters.emit('evidence.progress', { token, done, total, checking }),
           }),
         );
         try {
@@ -181,8 +181,8 @@ export function evidenceHandlers(
         result = await job(() =>
           decryptEvidenceTo(dataDir, secret, destination, {
             signal: controller.signal,
-            onProgress: (done, total) =>
-              context.adapters.emit('evidence.progress', { token, done, total }),
+            onProgress: (done, total, checking) =>
+              context.adapters.emit('evidence.progress', { token, done, total, checking }),
             pauseMs: options.copyPauseMs,
           }),
         );

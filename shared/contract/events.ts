@@ -23,6 +23,8 @@ export const events = {
     token: z.string(),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
+    /** A saved copy being read back from its drive (done and total of that pass). */
+    checking: z.boolean(),
   }),
   /** A removable drive was plugged in or out: the whole new list. */
   'drives.changed': z.strictObject({ drives: z.array(driveSchema) }),

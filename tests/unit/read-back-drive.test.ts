@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
+import { type EventPayload } from '../../shared/contract/events';
+import { caseSample } from './support/record-samples';
+import { startRecordsCore } from './support/records-core';
+import { errorOf } from './support/test-core';
 import { tempDir } from './support/temp-dir';
 import { writtenFile } from './support/written-file';
 
@@ -28,6 +33,39 @@ function loopMountWorks(): boolean {
   }
 }
 const canMount = loopMountWorks();
+const MiB = 1024 * 1024;
+
+/**
+ * A 64 MiB ext4 image mounted as a folder: a stick. `flipBeneathCache` changes one bit of a
+ * file on it in the image itself, where the kernel's cache of the mounted file does not see it
+ * — as a failing or fake-capacity stick changes what it acknowledged.
+ */
+async function mountedImage() {
+  const dir = await tempDir();
+  const image = join(dir, 'stick.img');
+  const folder = join(dir, 'stick');
+  await mkdir(folder);
+  execFileSync('sh', ['-c', `truncate -s 64M ${image} && mkfs.ext4 -q -F ${image}`]);
+  execFileSync('mount', ['-o', 'loop', image, folder]);
+  return {
+    folder,
+    async flipBeneathCache(file: string, at: number) {
+      // Where 64 bytes of the file lie in the image, found by their content (random: once).
+      const onStick = (await readFile(image)).indexOf((await readFile(file)).subarray(at, at + 64));
+      expect(onStick).toBeGreaterThan(0);
+      const handle = await open(image, 'r+');
+      const byte = Buffer.alloc(1);
+      await handle.read(byte, 0, 1, onStick);
+      byte[0]! ^= 0x01;
+      await handle.write(byte, 0, 1, onStick);
+      await handle.sync();
+      await handle.close();
+    },
+    /** What is on the stick (ext4's own lost+found aside). */
+    files: async () => (await readdir(folder)).filter((name) => name !== 'lost+found'),
+    unmount: () => execFileSync('umount', [folder]),
+  };
+}
 if (!canMount) {
   console.log(
     'read-back-drive: the test of a drive that changes its bytes is skipped: this machine does not let a test mount a disk image (it needs root and loop devices)',
@@ -51,29 +89,12 @@ describe.runIf(process.platform === 'linux')('the read-back, from the drive itse
   it.runIf(canMount)(
     'finds a byte the drive changed after it was flushed, which the cached copy still hides',
     async () => {
-      const dir = await tempDir();
-      const image = join(dir, 'stick.img');
-      const mounted = join(dir, 'stick');
-      await mkdir(mounted);
-      execFileSync('sh', ['-c', `truncate -s 64M ${image} && mkfs.ext4 -q -F ${image}`]);
-      execFileSync('mount', ['-o', 'loop', image, mounted]);
+      const stick = await mountedImage();
       try {
         const keys = await generateOfficeKeys();
-        const { written, headerLength, readBack } = await writtenFile(keys, mounted);
-        // Where 64 bytes of chunk 3 lie on the stick, found by their content (ciphertext is
-        // random, so they occur once).
-        const part = await readFile(written.parts[0]!);
-        const at = headerLength + 3 * (64 * 1024 + 16) + 1000;
-        const onStick = (await readFile(image)).indexOf(part.subarray(at, at + 64));
-        expect(onStick).toBeGreaterThan(0);
-        // The stick changes one bit there, beneath the kernel's cache of the mounted file.
-        const stick = await open(image, 'r+');
-        const byte = Buffer.alloc(1);
-        await stick.read(byte, 0, 1, onStick);
-        byte[0]! ^= 0x01;
-        await stick.write(byte, 0, 1, onStick);
-        await stick.sync();
-        await stick.close();
+        const { written, headerLength, readBack } = await writtenFile(keys, stick.folder);
+        // The stick changes one bit of chunk 3, beneath the kernel's cache of the mounted file.
+        await stick.flipBeneathCache(written.parts[0]!, headerLength + 3 * (64 * 1024 + 16) + 1000);
         // Read through the cache, the file still looks as written: that check would pass.
         await readBack({ identity: keys.ageIdentity }, false);
         // Read from the stick itself, the change is found.
@@ -81,7 +102,50 @@ describe.runIf(process.platform === 'linux')('the read-back, from the drive itse
           code: 'export_not_verified',
         });
       } finally {
-        execFileSync('umount', [mounted]);
+        stick.unmount();
+      }
+    },
+  );
+
+  it.runIf(canMount)(
+    'finds a byte of a saved copy of evidence that the drive changed: no file is left, nothing in custody',
+    async () => {
+      const stick = await mountedImage();
+      try {
+        // The copy pauses after each 4 MiB it reads back, so the stick can change meanwhile.
+        const running = await startRecordsCore(undefined, { evidence: { copyPauseMs: 300 } });
+        const { op, dir, dialogs } = running;
+        const created = await op('cases.create', { ...caseSample, aggressions: [], sources: [] });
+        const source = join(dir, 'video.mp4');
+        await writeFile(source, randomBytes(24 * MiB));
+        dialogs.open = [source];
+        const [chosen] = await op('evidence.chooseFiles', {});
+        const item = await op('evidence.intake', {
+          caseId: created.id,
+          token: chosen!.token,
+          description: '',
+        });
+        dialogs.save = join(stick.folder, 'video.mp4');
+        let changed: Promise<void> | null = null;
+        running.onEvent = (name, payload) => {
+          const { checking } = payload as EventPayload<'evidence.progress'>;
+          if (name !== 'evidence.progress' || !checking || changed) return;
+          // Read back as far as its first 4 MiB: the stick changes a bit further on.
+          changed = (async () => {
+            const [copy] = await stick.files();
+            await stick.flipBeneathCache(join(stick.folder, copy!), 20 * MiB);
+          })();
+        };
+        const reply = await errorOf(op('evidence.saveCopy', { id: item.id, token: randomUUID() }));
+        await changed;
+        expect(changed).not.toBeNull();
+        expect(reply.code).toBe('export_not_verified');
+        expect(await stick.files()).toEqual([]);
+        const custody = await op('evidence.custody', { id: item.id });
+        expect(custody.map((c) => c.action)).toEqual(['intake']);
+        await running.core.close();
+      } finally {
+        stick.unmount();
       }
     },
   );

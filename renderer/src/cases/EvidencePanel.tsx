@@ -26,6 +26,8 @@ const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp
 /** A job that takes a while, with its progress: a file taken in, or a copy saved. */
 interface Job {
   kind: 'intake' | 'copy';
+  /** A copy being read back from its drive. */
+  checking: boolean;
   token: string;
   name: string;
   done: number;
@@ -66,7 +68,8 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
       return onEvent('evidence.progress', (progress) => {
         const current = running.current;
         if (current === null || progress.token !== current.token) return;
-        setJob({ ...current, done: progress.done, total: progress.total });
+        const { done, total, checking } = progress;
+        setJob({ ...current, done, total, checking });
       });
     } catch {
       return undefined;
@@ -95,6 +98,7 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
     for (const file of files) {
       running.current = {
         kind: 'intake',
+        checking: false,
         token: file.token,
         name: file.name,
         done: 0,
@@ -138,7 +142,14 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
   const saveCopy = async (item: EvidenceItem) => {
     setMessage(null);
     const token = crypto.randomUUID();
-    running.current = { kind: 'copy', token, name: item.originalName, done: 0, total: 0 };
+    running.current = {
+      kind: 'copy',
+      checking: false,
+      token,
+      name: item.originalName,
+      done: 0,
+      total: 0,
+    };
     const result = await action.run(() => call('evidence.saveCopy', { id: item.id, token }));
     running.current = null;
     setJob(null);
@@ -261,7 +272,9 @@ export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged
                 <Label className="field-label">
                   {job.kind === 'intake'
                     ? t('attachment.encrypting', { name: job.name })
-                    : t('attachment.copying', { name: job.name })}
+                    : job.checking
+                      ? t('attachment.checkingCopy', { name: job.name })
+                      : t('attachment.copying', { name: job.name })}
                 </Label>
                 <span className="record-meta">{valueText}</span>
                 <div className="meter-track">

@@ -6,6 +6,7 @@ import {
   type Output,
 } from '../../../shared/contract';
 import { type CoreAdapters } from '../../../electron/core/adapters';
+import { type EvidenceOptions } from '../../../electron/handlers/evidence-handlers';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { KDF_MINIMUM } from '../../../electron/vault/kdf';
 import { STRONG_PASSPHRASE } from './test-core';
@@ -33,7 +34,7 @@ export interface RecordsCore {
  */
 export async function startRecordsCore(
   folder?: string,
-  options: { unlock?: boolean } = {},
+  options: { unlock?: boolean; evidence?: EvidenceOptions } = {},
 ): Promise<RecordsCore> {
   const dir = folder ?? (await tempDir());
   const clipboard = { text: '' };
@@ -64,6 +65,7 @@ export async function startRecordsCore(
     adapters,
     defaultLanguage: 'es',
     kdf: KDF_MINIMUM,
+    evidence: options.evidence,
   });
   async function call(operation: string, input: unknown = {}) {
     const reply = await core.dispatch(operation, input);
