@@ -86,6 +86,8 @@ export async function writeCheckedFile<T>(
     await writer.abort();
     await removeParts(tempBase);
     await Promise.all(paths.map((path) => rm(path, { force: true })));
+    // Whatever failed after a cancel (its parts removed under the reading threads) is the cancel.
+    if (signal?.aborted) throw new AppFailure('cancelled');
     // A drive that filled up, went away or refused the rename: said as such.
     throw writeFailure(error) ?? error;
   } finally {

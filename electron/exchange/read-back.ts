@@ -162,6 +162,7 @@ export async function readBack(
   );
   const stopOnCancel = () => void group.stop();
   signal?.addEventListener('abort', stopOnCancel, { once: true });
+  if (signal?.aborted) stopOnCancel();
   try {
     await group.until(() => finished === STRIDE && headerChecked);
   } finally {

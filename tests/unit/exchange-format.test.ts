@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
-import { exportToFile } from '../../electron/exchange/export-file';
+import { type ExportPhase, exportToFile } from '../../electron/exchange/export-file';
 import { discardVerified, readExport } from '../../electron/exchange/import-reader';
 import { type Manifest } from '../../electron/exchange/manifest';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
@@ -12,6 +12,30 @@ import { tempDir } from './support/temp-dir';
 import { writtenFile } from './support/written-file';
 
 const evidence = [randomBytes(150_000), randomBytes(70_000)];
+
+/** An export of `size` bytes of evidence, cancelled once `when` says so: no file is left. */
+async function cancelledExport(
+  size: number,
+  when: (phase: ExportPhase, done: number, total: number) => boolean,
+) {
+  const keys = await generateOfficeKeys();
+  const folder = await tempDir();
+  const controller = new AbortController();
+  const failure = exportToFile({
+    source: memorySource(sampleRecords, [randomBytes(size)]),
+    fields: { ...(await senderFields(keys)), exportId: randomUUID() },
+    keys,
+    target: { recipients: [keys.ageRecipient] },
+    verifyKey: { identity: keys.ageIdentity },
+    folder,
+    signal: controller.signal,
+    onProgress: (phase, done, total) => {
+      if (when(phase, done, total)) controller.abort();
+    },
+  });
+  await expect(failure).rejects.toMatchObject({ code: 'cancelled' });
+  expect(await readdir(folder)).toEqual([]);
+}
 
 describe('the export file', () => {
   it('splits into parts, joins them on import and brings evidence back byte for byte', async () => {
@@ -102,23 +126,21 @@ describe('the export file', () => {
   });
 
   it('cancels mid-way and leaves no file', async () => {
-    const keys = await generateOfficeKeys();
-    const folder = await tempDir();
-    const controller = new AbortController();
-    const failure = exportToFile({
-      source: memorySource(sampleRecords, [randomBytes(3_000_000)]),
-      fields: { ...(await senderFields(keys)), exportId: randomUUID() },
-      keys,
-      target: { recipients: [keys.ageRecipient] },
-      verifyKey: { identity: keys.ageIdentity },
-      folder,
-      signal: controller.signal,
-      onProgress: (_phase, done) => {
-        if (done > 200_000) controller.abort();
-      },
-    });
-    await expect(failure).rejects.toMatchObject({ code: 'cancelled' });
-    expect(await readdir(folder)).toEqual([]);
+    await cancelledExport(3_000_000, (_phase, done) => done > 200_000);
+  });
+
+  it('cancels while the file is read back, at its start or mid-way, and leaves no file', async () => {
+    for (const after of [0, 1]) {
+      let checked = 0;
+      let size = 0;
+      await cancelledExport(64 * 1024 * 1024, (phase, done, total) => {
+        if (phase !== 'verifying') return false;
+        [checked, size] = [done, total];
+        return done >= after && done < total;
+      });
+      // It stopped there: most of the file was never read back.
+      expect(checked).toBeLessThan(size / 2);
+    }
   });
 
   it('reads the written file back: a changed or missing byte fails the check', async () => {
