@@ -60,9 +60,11 @@ export const evidenceOperations = {
   },
   /**
    * Save a decrypted copy where the user chooses (native dialog; the UI warns first). The hash is
-   * re-checked and the copy recorded in the chain of custody; `evidence_corrupt` when it fails.
-   * `token` (made by the caller) names the job: progress comes as `evidence.progress` with it,
-   * and `evidence.cancelCopy` with it stops the copy (`cancelled`; no file is left).
+   * re-checked, the copy read back from the drive and hashed again, and the copy recorded in the
+   * chain of custody; `evidence_corrupt` when the item is damaged, `export_not_verified` when the
+   * drive did not give back what was written. `token` (made by the caller) names the job:
+   * progress comes as `evidence.progress` with it, and `evidence.cancelCopy` with it stops the
+   * copy (`cancelled`; no file is left).
    */
   'evidence.saveCopy': {
     input: z.strictObject({ id: idField, token: idField }),
