@@ -18,6 +18,8 @@ export interface CoreContext {
   /** Run vault-changing work one at a time. */
   serial<T>(job: () => Promise<T>): Promise<T>;
   lock(reason: LockReason): Promise<void>;
+  /** Run `hook` each time a session ends (lock, quit), after the database closed. */
+  onSessionEnd(hook: (session: Session) => Promise<void>): void;
 }
 
 export function requireSession(context: CoreContext): Session {

@@ -22,7 +22,7 @@ import { vaultPaths } from '../vault/vault-paths';
 import { type CoreContext } from './context';
 import { type Core, type CoreOptions } from './create-core';
 import { createSerialQueue } from './serial';
-import { endSession } from './session';
+import { endSession, type Session } from './session';
 
 const IDLE_POLL_MS = 5_000;
 
@@ -30,6 +30,7 @@ const IDLE_POLL_MS = 5_000;
 export async function createCore(options: CoreOptions): Promise<Core> {
   const paths = vaultPaths(options.dataDir);
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+  const sessionEndHooks: ((session: Session) => Promise<void>)[] = [];
   const context: CoreContext = {
     paths,
     kdf: options.kdf ?? KDF_DEFAULT,
@@ -39,6 +40,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: null,
     serial: createSerialQueue(),
     lock,
+    onSessionEnd: (hook) => void sessionEndHooks.push(hook),
   };
 
   async function lock(reason: LockReason): Promise<void> {
@@ -46,7 +48,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!session) return;
     // Forget the session first, so no request can use it while the database closes.
     context.session = null;
-    await endSession(session);
+    try {
+      await endSession(session);
+    } finally {
+      // Each hook runs whatever the others do: what they drop must not stay behind.
+      await Promise.allSettled(sessionEndHooks.map((hook) => hook(session)));
+    }
     options.adapters.log('vault locked', { reason });
     options.adapters.emit('vault.locked', { reason });
   }

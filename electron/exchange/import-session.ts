@@ -118,11 +118,12 @@ export async function applyImport(
   progress: JobProgress = {},
 ) {
   const { preview, verified } = pending;
-  if (preview.needsAcceptance && !acceptUnverified)
-    throw new AppFailure('exchange_unverified_sender');
   const { manifest } = verified;
   let stagedFiles: () => string[] = () => [];
   try {
+    // Refused like any other failure: the import is over, nothing of it stays (finally).
+    if (preview.needsAcceptance && !acceptUnverified)
+      throw new AppFailure('exchange_unverified_sender');
     const { staged, fileIds } = await stageEvidence(
       db,
       manifest.sender.fingerprint,

@@ -14,6 +14,7 @@ import { checkExportConsent } from '../exchange/export-consent';
 import { JOB_THREADS, warmThreads } from '../exchange/warm-threads';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
+import { spoolFolder, sweepSpool } from '../exchange/import-spool';
 import { conflictVersions, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
 import { type JobProgress } from '../exchange/job-progress';
@@ -94,7 +95,15 @@ export function exchangeHandlers(
   };
   // Verified imports waiting for `apply`, tied to the session that made them: a lock drops them.
   const pending = new Map<string, { session: Session; value: PendingImport }>();
-  const spoolDir = join(context.paths.dir, 'exchange-spool');
+  const spoolDir = spoolFolder(context.paths.dir);
+  // A lock (or quit) drops every pending import: keys zeroed, copies removed, then whatever
+  // else is in the spool (a copy still being written by a preview the lock interrupted).
+  context.onSessionEnd(async (session) => {
+    const dropped = [...pending].filter(([, entry]) => entry.session === session);
+    for (const [id] of dropped) pending.delete(id);
+    await Promise.allSettled(dropped.map(([, entry]) => discardVerified(entry.value.verified)));
+    await sweepSpool(context.paths.dir);
+  });
 
   const dialogs = () => {
     const adapter = context.adapters.dialogs;
@@ -236,7 +245,15 @@ export function exchangeHandlers(
           undefined,
           progress,
         ),
-      );
+      ).catch((error: unknown) => {
+        // Its database closed under it: say why, not what that broke.
+        throw context.session === session ? error : new AppFailure('locked');
+      });
+      // Locked while it was read: its session is gone, so is the import.
+      if (context.session !== session) {
+        await discardVerified(value.verified);
+        throw new AppFailure('locked');
+      }
       pending.set(value.preview.importId, { session, value });
       return value.preview;
     },

@@ -2,6 +2,7 @@ import { AppFailure } from '../../shared/errors';
 import { type CoreContext } from '../core/context';
 import { type Session } from '../core/session';
 import { openDatabase } from '../database/open-database';
+import { sweepSpool } from '../exchange/import-spool';
 import { readOffice } from '../repositories/office-repository';
 
 /**
@@ -32,6 +33,9 @@ export async function startSession(context: CoreContext, databaseKey: Buffer): P
     const db = await openDatabase(context.paths.databaseFile, databaseKey);
     const office = await readOffice(db);
     const session: Session = { db, databaseKey, ...office, pendingRecoveryKey: null };
+    // A copy left by a killed process (or a lock that could not remove it) goes before any
+    // request can use the session.
+    await sweepSpool(context.paths.dir).catch(() => undefined);
     context.session = session;
     return session;
   } catch (error) {
