@@ -25,6 +25,7 @@ export const errorCodes = [
   'cancelled',
   'partner_card_invalid',
   'exchange_not_ours',
+  'exchange_not_a_file',
   'exchange_wrong_key',
   'exchange_corrupt',
   'exchange_source_changed',

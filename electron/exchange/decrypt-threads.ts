@@ -1,4 +1,6 @@
+import { type FileHandle } from 'node:fs/promises';
 import { MessageChannel } from 'node:worker_threads';
+import { closeAll, openRegularFiles } from '../files/regular-file';
 import { AppFailure } from '../../shared/errors';
 import { ENTRIES_WORKER_SOURCE, OPEN_WORKER_SOURCE } from './decrypt-worker-source';
 import { releaseFlow, WorkerGroup } from './worker-group';
@@ -55,6 +57,7 @@ export async function readThroughThreads(
   let finished = false;
   let queue = Promise.resolve();
   let queued = 0;
+  let handles: FileHandle[] = [];
   const stop = () => void group.stop();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
@@ -102,10 +105,14 @@ export async function readThroughThreads(
       [port1],
     );
     const { paths, payloadKey, payloadStart } = await file;
-    open.postMessage({ paths, payloadKey, payloadStart });
+    // Refused before a byte is read unless every part is a regular file (a FIFO would block
+    // the thread for good); the thread reads these very descriptors, not the names again.
+    handles = await openRegularFiles(paths);
+    open.postMessage({ fds: handles.map((handle) => handle.fd), payloadKey, payloadStart });
     await group.until(() => opened && finished && queued === 0);
   } finally {
     options.signal?.removeEventListener('abort', stop);
     await group.stop();
+    await closeAll(handles);
   }
 }

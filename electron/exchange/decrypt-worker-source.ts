@@ -16,7 +16,8 @@ import { AGE_STREAM_JS, RING_JS, SODIUM_JS } from './worker-snippets';
  * authentication.
  *
  * In: workerData { copyPath, port, flow, readPauseMs (tests: a slow stick) }; then one message
- * { paths, payloadKey, payloadStart }.
+ * { fds, payloadKey, payloadStart }: the parts' descriptors, opened and checked as regular files
+ * by the main thread (regular-file.ts), which closes them once this thread has stopped.
  * To the entries thread, through `port`: { chunks, bytes } (transferred), then { end: true }.
  * Out: { type: 'progress', bytes }, { type: 'done' }, { type: 'error', code, message }.
  */
@@ -35,7 +36,7 @@ const PROGRESS_EVERY = 4 * 1024 * 1024;
 const { copyPath, readPauseMs } = workerData;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 // Set by the start message: the thread boots while the main thread opens the header.
-let paths = [];
+let fds = [];
 let payloadStart = 0;
 let key = null;
 const toEntries = workerData.port;
@@ -77,7 +78,7 @@ function writeAll(fd, bytes) {
 }
 
 function run() {
-  const sizes = paths.map((path) => fs.statSync(path).size);
+  const sizes = fds.map((fd) => fs.fstatSync(fd).size);
   const payload = sizes.reduce((sum, size) => sum + size, 0) - payloadStart;
   const chunks = Math.max(1, Math.ceil(payload / AGE_SEALED));
   const lastLength = payload - (chunks - 1) * AGE_SEALED;
@@ -90,13 +91,15 @@ function run() {
     let held = 0;
     let skip = payloadStart;
     let since = 0;
-    for (const path of paths) {
-      const fd = fs.openSync(path, 'r');
-      try {
+    for (const fd of fds) {
+      // At explicit positions: the descriptor's own offset is not this thread's to rely on.
+      let position = 0;
+      {
         for (;;) {
           if (flow.stopped()) throw new Stopped('stopped');
-          const n = fs.readSync(fd, area, held, READ, null);
+          const n = fs.readSync(fd, area, held, READ, position);
           if (n === 0) break;
+          position += n;
           if (copy >= 0) writeAll(copy, area.subarray(held, held + n));
           since += n;
           if (since >= PROGRESS_EVERY) {
@@ -118,8 +121,6 @@ function run() {
           area.copy(area, 0, offset, held);
           held -= offset;
         }
-      } finally {
-        fs.closeSync(fd);
       }
     }
     // The parts changed size while being read: not the file that was measured.
@@ -136,7 +137,7 @@ function run() {
 }
 
 parentPort.once('message', (start) => {
-  paths = start.paths;
+  fds = start.fds;
   payloadStart = start.payloadStart;
   key = Buffer.from(start.payloadKey);
   try {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { openRegularFile } from '../files/regular-file';
 import { fingerprintOf } from '../office/office-card';
 import { verifySignature } from '../office/office-keys';
 import { type AgeKey, HEADER_MAX, openHeader, shortFileFailure } from './age-reader';
@@ -104,7 +105,7 @@ async function readHead(paths: readonly string[]): Promise<Buffer> {
   let filled = 0;
   for (const path of paths) {
     if (filled === head.length) break;
-    const handle = await open(path, 'r');
+    const handle = await openRegularFile(path);
     try {
       const { bytesRead } = await handle.read(head, filled, head.length - filled, 0);
       filled += bytesRead;

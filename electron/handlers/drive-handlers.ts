@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { exportFileNameField } from '../../shared/contract/drives';
 import { AppFailure } from '../../shared/errors';
@@ -43,7 +43,8 @@ export function driveHandlers(context: CoreContext): DriveHandlers {
       const found = [];
       for (const name of await readdir(root).catch(() => [])) {
         if (!exportFileNameField.safeParse(name).success) continue;
-        const info = await stat(join(root, name));
+        // Not followed: a link, a FIFO, a folder or a device under an export's name is no export.
+        const info = await lstat(join(root, name));
         if (!info.isFile()) continue;
         found.push({ name, size: info.size, modifiedAt: info.mtime.toISOString() });
       }
