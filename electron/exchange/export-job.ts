@@ -58,7 +58,14 @@ export async function runExport(request: ExportRequest) {
   // Encrypting to a key nobody confirmed could hand the records to whoever swapped the card.
   if (partners.some((p) => p.verifiedAt === null))
     throw new AppFailure('exchange_unverified_sender');
-  const consent = partners.length > 0 ? await checkExportConsent(db, request.scope) : null;
+  const consent =
+    partners.length > 0
+      ? await checkExportConsent(
+          db,
+          request.scope,
+          partners.map((p) => p.fingerprint),
+        )
+      : null;
   if (consent && consent.gapCount > 0 && request.acceptedGaps !== consent.token) {
     const fields = Object.fromEntries(consent.gaps.map((gap) => [gap.id, gap.reason]));
     throw new AppFailure('consent_missing', { fields });

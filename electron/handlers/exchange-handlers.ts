@@ -180,8 +180,8 @@ export function exchangeHandlers(
       return {};
     },
 
-    'exchange.exportCheck': async ({ scope }) =>
-      checkExportConsent(requireSession(context).db, scope),
+    'exchange.exportCheck': async ({ scope, partners }) =>
+      checkExportConsent(requireSession(context).db, scope, partners),
 
     'exchange.export': async ({ jobId, scope, to, drive, acceptedGaps }) => {
       const session = requireSession(context);

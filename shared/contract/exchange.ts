@@ -157,7 +157,14 @@ export const exchangeOperations = {
    * (the first 200 listed with their names; `token` names the whole list).
    */
   'exchange.exportCheck': {
-    input: z.strictObject({ scope: exportScopeSchema }),
+    input: z.strictObject({
+      scope: exportScopeSchema,
+      /**
+       * The offices chosen so far: whoever came from exactly these offices goes back where she
+       * came from, which asks no new consent. Without it, every office is new.
+       */
+      partners: z.array(fingerprintField).max(50).optional(),
+    }),
     output: z.strictObject({
       people: z.number().int(),
       collectives: z.number().int(),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Input } from '../../shared/contract';
 import { codeOf, partneredOffices, type Office, vaultRows } from './support/exchange-core';
@@ -147,5 +148,67 @@ describe('consent before records go to partner offices', () => {
       token: null,
     });
     expect(await a.op('exchange.export', { jobId: randomUUID(), scope, to })).not.toBeNull();
+  });
+
+  it('does not ask again for people going back to the office they came from, and does for anyone else', async () => {
+    const { a, b, cardA, cardB } = await partneredOffices();
+    const { kase, none, pseudonym, revoked, collective } = await caseWithConsents(a);
+    const scope = { caseIds: [kase.id] };
+    const toB = { partners: [cardB.fingerprint] };
+    const check = await a.op('exchange.exportCheck', { scope, partners: toB.partners });
+    expect(check.gapCount).toBe(4);
+    a.choose.folder = await tempDir();
+    await a.op('exchange.export', {
+      jobId: randomUUID(),
+      scope,
+      to: toB,
+      acceptedGaps: check.token!,
+    });
+    b.choose.file = join(a.choose.folder, (await readdir(a.choose.folder))[0]!);
+    const preview = await b.op('exchange.preview', {});
+    await b.op('exchange.apply', { importId: preview!.importId, acceptUnverified: false });
+
+    // B's own person, without consent, in a case of B's own.
+    const own = await b.op('people.create', { ...personSample, name: 'De la oficina B' });
+    const ownCase = await b.op('cases.create', {
+      ...caseSample,
+      aggressions: [
+        {
+          ...aggressionSample,
+          victims: [{ personId: own.id, collectiveId: null, role: 'direct' }],
+        },
+      ],
+      sources: [],
+    });
+    const back = { caseIds: [kase.id, ownCase.id] };
+    const toA = [cardA.fingerprint];
+    const backCheck = await b.op('exchange.exportCheck', { scope: back, partners: toA });
+    // Counted, but asked only of the one who never was at A.
+    expect(backCheck).toMatchObject({ people: 5, collectives: 1, gapCount: 1 });
+    expect(backCheck.gaps.map((gap) => gap.id)).toEqual([own.id]);
+    // Those that came from A do not go to an office they did not come from without asking.
+    const anywhere = await b.op('exchange.exportCheck', { scope: back });
+    expect(new Set(anywhere.gaps.map((gap) => gap.id))).toEqual(
+      new Set([none.id, pseudonym.id, revoked.id, collective.id, own.id]),
+    );
+
+    // The export itself agrees: only A's own case goes back without a word.
+    b.choose.folder = await tempDir();
+    expect(
+      await b.op('exchange.export', { jobId: randomUUID(), scope, to: { partners: toA } }),
+    ).not.toBeNull();
+    expect(
+      await codeOf(
+        b.op('exchange.export', { jobId: randomUUID(), scope: back, to: { partners: toA } }),
+      ),
+    ).toBe('consent_missing');
+    expect(
+      await b.op('exchange.export', {
+        jobId: randomUUID(),
+        scope: back,
+        to: { partners: toA },
+        acceptedGaps: backCheck.token!,
+      }),
+    ).not.toBeNull();
   });
 });

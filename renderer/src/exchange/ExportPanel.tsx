@@ -65,11 +65,14 @@ export function ExportPanel() {
       where: FOLDER,
     },
   });
-  const [scope, to, caseIds] = useWatch({ control, name: ['scope', 'to', 'caseIds'] });
+  const [scope, to, caseIds, partners] = useWatch({
+    control,
+    name: ['scope', 'to', 'caseIds', 'partners'],
+  });
   const busy = jobId !== null;
   // Asked again after main refused a list of missing consents that had changed meanwhile.
   const [consentRound, setConsentRound] = useState(0);
-  const consent = useExportConsent(consentScopeOf(scope, to, caseIds), consentRound);
+  const consent = useExportConsent(consentScopeOf(scope, to, caseIds), partners, consentRound);
   // Accepting names one list (its token): a different list must be accepted anew.
   const [acceptedToken, setAcceptedToken] = useState<string | null>(null);
   const gapsToken = consent.check?.token ?? null;

@@ -9,24 +9,28 @@ export type ExportScopeChoice = { all: true } | { caseIds: string[] } | null;
 
 /**
  * Whose consent an export to partner offices lacks (`exchange.exportCheck`), asked again when
- * the cases chosen settle or `round` changes (after main refused a list that had changed).
+ * the cases and offices chosen settle or `round` changes (after main refused a list that had changed).
  * `null` while there is nothing to check or the answer is on its way.
  */
 export function useExportConsent(
   scope: ExportScopeChoice,
+  partners: readonly string[],
   round: number,
 ): { check: ExportConsentCheck | null; error: AppError | null } {
   const [answer, setAnswer] = useState<{ asked: string; check: ExportConsentCheck } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const key = scope === null ? '' : `${round}:${JSON.stringify(scope)}`;
+  // The offices chosen count too: people going back to the one office they came from are not
+  // asked about (export-consent.ts).
+  const key = scope === null ? '' : `${round}:${JSON.stringify({ scope, partners })}`;
   const [settled] = useDebouncedValue(key, 250);
   useEffect(() => {
     if (settled === '') return;
     let live = true;
-    const asked = JSON.parse(
-      settled.slice(settled.indexOf(':') + 1),
-    ) as NonNullable<ExportScopeChoice>;
-    call('exchange.exportCheck', { scope: asked }).then(
+    const asked = JSON.parse(settled.slice(settled.indexOf(':') + 1)) as {
+      scope: NonNullable<ExportScopeChoice>;
+      partners: string[];
+    };
+    call('exchange.exportCheck', asked).then(
       (check) => {
         if (!live) return;
         setAnswer({ asked: settled, check });
