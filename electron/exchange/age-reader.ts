@@ -10,7 +10,7 @@ const VERSION_LINE = Buffer.from('age-encryption.org/v1\n');
 export const HEADER_MAX = 64 * 1024;
 
 /** Find the header's end ("--- <mac>\n"); `null` while more bytes are needed. */
-function headerLength(bytes: Buffer): number | null {
+export function headerLength(bytes: Buffer): number | null {
   const mac = bytes.indexOf('\n--- ');
   if (mac < 0) return null;
   const end = bytes.indexOf('\n', mac + 1);

@@ -1,4 +1,5 @@
 import { AppFailure } from '../../shared/errors';
+import { readEnvelope, type SignedEnvelope } from './envelope';
 import {
   ENTRY,
   EVIDENCE_ENTRY,
@@ -49,6 +50,8 @@ export class ArchiveSink {
   readonly recordChunks: Buffer[] = [];
   /** Evidence in the archive: SHA-256 (from its name) → size. */
   readonly evidence = new Map<string, number>();
+  /** The first entry's signed envelope, when the sender wrote one (envelope.ts). */
+  envelope: SignedEnvelope | null = null;
   manifestBytes: Buffer | null = null;
   signature: Buffer | null = null;
   private phase: Phase = 'format';
@@ -139,6 +142,7 @@ export class ArchiveSink {
     }
     // Older versions are read too; a newer one says to update the app.
     if (marker.data.version > FORMAT_VERSION) throw new AppFailure('exchange_version_unsupported');
+    this.envelope = readEnvelope(body);
     this.phase = 'content';
   }
 }

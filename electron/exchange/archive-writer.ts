@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { signBytes, type OfficeKeys } from '../office/office-keys';
+import { formatEntry } from './envelope';
 import { type EvidenceBlob, type ExportSource } from './exchange-records';
 import {
   ENTRY,
-  evidenceEntryName,
   FORMAT_NAME,
+  evidenceEntryName,
   formatVersionFor,
   type Manifest,
   type ManifestPart,
@@ -33,7 +34,7 @@ export interface ArchiveOptions {
 }
 
 /**
- * Write the inner tar: format marker, records, evidence, then the manifest and its signature —
+ * Write the inner tar: format marker (with the signed envelope), records, evidence, then the manifest and its signature —
  * last, so that every part's hash is known without reading anything twice.
  */
 export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
@@ -57,7 +58,8 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
   const { deleted = [], ...fields } = options.fields;
   const evidence = await options.source.evidence();
   const version = formatVersionFor(deleted, evidence);
-  await entry(ENTRY.format, Buffer.from(JSON.stringify({ format: FORMAT_NAME, version })));
+  // With the signed envelope (envelope.ts): a stick's listing reads it from the first chunk.
+  await entry(ENTRY.format, formatEntry(version, fields, options.keys));
 
   let lines: Buffer[] = [];
   let pending = 0;

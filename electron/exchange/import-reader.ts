@@ -7,6 +7,7 @@ import { fingerprintOf } from '../office/office-card';
 import { verifySignature } from '../office/office-keys';
 import { type AgeKey, HEADER_MAX, openHeader, shortFileFailure } from './age-reader';
 import { ArchiveSink, type ImportLimits, smallEntryMax } from './archive-sink';
+import { envelopeMatches } from './envelope';
 import { type EntryMessage, type OpenedFile, readThroughThreads } from './decrypt-threads';
 import { exchangeRecordSchema, type ExchangeRecord } from './exchange-records';
 import { FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
@@ -136,6 +137,10 @@ function checkManifest(sink: ArchiveSink): Manifest {
   if (fingerprintOf(sender) !== sender.fingerprint) throw new AppFailure('exchange_bad_signature');
   if (!verifySignature(sender.signingPublic, manifestBytes, signature)) {
     throw new AppFailure('exchange_bad_signature');
+  }
+  // A stick's listing named the file by its envelope: it must say what the manifest says.
+  if (sink.envelope && !envelopeMatches(sink.envelope, manifest)) {
+    throw new AppFailure('exchange_corrupt');
   }
   // Exactly the parts listed, no more, no fewer, each of the stated size and hash.
   const listed = new Map(manifest.parts.map((p) => [p.name, p]));

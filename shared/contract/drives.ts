@@ -17,7 +17,14 @@ export const exportFileNameField = z.string().regex(/^rg-[0-9a-f]{8}\.age(\.001)
 export const driveOperations = {
   /** Removable drives plugged in now; `drives.changed` says when the list changes. */
   'drives.list': { input: z.strictObject({}), output: z.array(driveSchema) },
-  /** Exports found at the top of a drive, newest first. */
+  /**
+   * Exports found at the top of a drive, newest first, each with what can be known without
+   * decrypting it whole: `state` from its header (`passphrase`, `other_offices`: for partner
+   * offices, not this one; `for_this_office`), `unreadable` when it is not an export or is
+   * damaged, `not_a_file` for a folder, link, device or pipe under an export's name. Of a file
+   * for this office, its signed envelope names the sender (`self`: this office's own file) and
+   * the date; null for files from before the envelope.
+   */
   'drives.files': {
     input: z.strictObject({ drive: driveIdField }),
     output: z.array(
@@ -25,6 +32,20 @@ export const driveOperations = {
         name: exportFileNameField,
         size: z.number().int().nonnegative(),
         modifiedAt: z.string(),
+        state: z.enum([
+          'not_a_file',
+          'unreadable',
+          'passphrase',
+          'other_offices',
+          'for_this_office',
+        ]),
+        sender: z
+          .strictObject({
+            name: z.string(),
+            status: z.enum(['self', 'verified', 'unverified', 'unknown']),
+          })
+          .nullable(),
+        createdAt: z.string().nullable(),
       }),
     ),
   },

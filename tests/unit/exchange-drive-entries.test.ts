@@ -52,10 +52,15 @@ async function stickWithOddEntries() {
 }
 
 describe('drive entries that are not regular files', () => {
-  it('are left out of the listing; the real export beside them is listed', async () => {
-    const { b, real } = await stickWithOddEntries();
+  it('are listed as not files, never opened; the real export beside them is described', async () => {
+    const { b, real, odd } = await stickWithOddEntries();
     const files = await soon(b.op('drives.files', { drive: STICK.id }));
-    expect(files.map((f) => f.name)).toEqual([real]);
+    expect(new Map(files.map((f) => [f.name, f.state]))).toEqual(
+      new Map([
+        [real, 'for_this_office'],
+        ...Object.values(odd).map((name) => [name, 'not_a_file'] as const),
+      ]),
+    );
   });
 
   it('are refused at once when chosen on the stick, the real export still reads', async () => {
