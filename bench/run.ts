@@ -5,6 +5,7 @@ import { benchDossier } from './dossier';
 import { benchExchange, benchExchangeLarge } from './exchange';
 import { benchExchangeRecords } from './exchange-records';
 import { printFigure, type PrintFigure } from './print';
+import { benchStickListing } from './stick-listing';
 import { benchVault } from './vault';
 
 const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
@@ -15,6 +16,7 @@ const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
   'exchange-records': benchExchangeRecords,
   dashboard: benchDashboard,
   dossier: benchDossier,
+  'stick-listing': benchStickListing,
 };
 
 /**
