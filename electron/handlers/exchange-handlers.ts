@@ -1,10 +1,11 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { type CoreContext, requireSession } from '../core/context';
 import { type Session } from '../core/session';
 import { writeFileAtomic } from '../files/atomic-write';
+import { openRegularFile } from '../files/regular-file';
 import { rethrowWriteFailure } from '../files/io-failure';
 import { type Handlers } from '../ipc/dispatcher';
 import { isOnDrive, resolveDrive } from './drive-handlers';
@@ -55,6 +56,20 @@ export interface ExchangeOptions {
   syncPart?: SyncPart;
   /** Tests: an import's reading pauses this long after every 4 MiB, as from a slow stick. */
   readPauseMs?: number;
+}
+
+/** A card file chosen by the user: a FIFO or device under its name is no card (never read). */
+async function readCardFile(path: string): Promise<string> {
+  const handle = await openRegularFile(path).catch((error: unknown) => {
+    const odd = error instanceof AppFailure && error.code === 'exchange_not_a_file';
+    throw odd ? new AppFailure('partner_card_invalid') : error;
+  });
+  try {
+    if ((await handle.stat()).size > CARD_MAX_BYTES) throw new AppFailure('partner_card_invalid');
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 export function exchangeHandlers(
@@ -146,8 +161,7 @@ export function exchangeHandlers(
       if (text === undefined) {
         const path = await dialogs().chooseImportFile?.('card');
         if (!path) return null;
-        if ((await stat(path)).size > CARD_MAX_BYTES) throw new AppFailure('partner_card_invalid');
-        text = await readFile(path, 'utf8');
+        text = await readCardFile(path);
       }
       const card = parseCard(text);
       if (card.ageRecipient === (await ownCard(session.db)).ageRecipient) {

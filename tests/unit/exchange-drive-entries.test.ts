@@ -98,4 +98,13 @@ describe('drive entries that are not regular files', () => {
     expect((await handle.stat()).size).toBeGreaterThan(100_000);
     await handle.close();
   });
+
+  it('a card chosen in the dialog that is a FIFO, folder or device is refused at once as no card', async () => {
+    const { b, stick, odd } = await stickWithOddEntries();
+    for (const name of Object.values(odd)) {
+      b.choose.file = join(stick, name);
+      const code = await soon(codeOf(b.op('partners.importCard', {})));
+      expect({ name, code }).toEqual({ name, code: 'partner_card_invalid' });
+    }
+  });
 });
