@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +8,10 @@ import { FORMAT_ENTRY_MAX, readEnvelope } from '../../electron/exchange/envelope
 import { describeStickFile } from '../../electron/exchange/stick-files';
 import { BLOCK, tarHeader, tarPadding } from '../../electron/exchange/tar-format';
 import { parseTarHeader } from '../../electron/exchange/tar-reader';
-import { readOfficeKeys } from '../../electron/office/office-keys';
+import { exportToFile } from '../../electron/exchange/export-file';
+import { fingerprintOf } from '../../electron/office/office-card';
+import { generateOfficeKeys, readOfficeKeys } from '../../electron/office/office-keys';
+import { memorySource, sampleRecords, senderFields } from './support/exchange-files';
 import { decryptAge } from './support/age-decrypt';
 import { caseWithEvidence, exportFile } from './support/exchange-cases';
 import { codeOf, partneredOffices, startOffice, type Office } from './support/exchange-core';
@@ -168,5 +171,38 @@ describe("a stick's listing", () => {
     );
     b.choose.file = swapped;
     expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
+  });
+
+  it('reads the envelope of a file cut in parts from its first parts, and says "self" for our own', async () => {
+    const keys = await generateOfficeKeys();
+    const folder = await tempDir();
+    const { paths } = await exportToFile({
+      source: memorySource(sampleRecords, [randomBytes(200_000)]),
+      fields: await senderFields(keys),
+      keys,
+      target: { recipients: [keys.ageRecipient] },
+      verifyKey: { identity: keys.ageIdentity },
+      folder,
+      splitSize: 40_000,
+    });
+    expect(paths.length).toBeGreaterThan(4);
+    const described = await describeStickFile(paths[0]!, {
+      identity: keys.ageIdentity,
+      own: { fingerprint: fingerprintOf(keys), signingPublic: keys.signingPublic },
+      partner: () => undefined,
+    });
+    expect(described).toMatchObject({
+      state: 'for_this_office',
+      sender: { name: 'Oficina de prueba', status: 'self' },
+    });
+    // Someone else's key named as ours: the envelope's signature does not hold.
+    const other = await generateOfficeKeys();
+    expect(
+      await describeStickFile(paths[0]!, {
+        identity: keys.ageIdentity,
+        own: { fingerprint: fingerprintOf(keys), signingPublic: other.signingPublic },
+        partner: () => undefined,
+      }),
+    ).toMatchObject({ state: 'unreadable', sender: null });
   });
 });
