@@ -15,6 +15,7 @@ import { createMainWindow } from './window';
 const runtime = resolveRuntime({
   packaged: app.isPackaged,
   mainDir: __dirname,
+  appDataDir: app.getPath('appData'),
   env: process.env,
 });
 
@@ -27,7 +28,7 @@ if (debugging !== null) {
 }
 
 // Before anything asks for a path: the single-instance lock lives in the user-data folder too.
-if (runtime.userDataOverride !== undefined) app.setPath('userData', runtime.userDataOverride);
+app.setPath('userData', runtime.userDataDir);
 registerAppScheme();
 app.enableSandbox();
 
