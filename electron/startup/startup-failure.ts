@@ -54,8 +54,8 @@ export function classifyStartupFailure(
   ) {
     return { kind: 'install_damaged', detail: partNamed(text) };
   }
-  const missing = /Cannot find (?:module|addon|native binding) ?'?([^'\n]*)'?/.exec(text);
-  if (code === 'MODULE_NOT_FOUND' || code === 'ADDON_NOT_FOUND' || missing !== null || addon) {
+  const missing = /Cannot find (?:module|addon|native binding)/.test(text);
+  if (code === 'MODULE_NOT_FOUND' || code === 'ADDON_NOT_FOUND' || missing || addon !== undefined) {
     return { kind: 'part_missing', detail: partNamed(text) };
   }
   if (

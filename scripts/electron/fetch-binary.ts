@@ -38,6 +38,8 @@ function main(): void {
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
+    // A network that swallows packets would otherwise hold the install forever.
+    timeout: 15 * 60_000,
   });
   if (result.status === 0) return;
   const firstLine = (result.stderr ?? String(result.error ?? '')).trim().split('\n')[0] ?? '';

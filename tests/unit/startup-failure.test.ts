@@ -130,6 +130,13 @@ describe('a start-up failure, from the real loader errors', () => {
       kind: 'disk_full',
       detail: options.dataDir,
     });
+    const otherNode = new Error(
+      "The module '/opt/Resguardo/resources/app.asar.unpacked/node_modules/@node-rs/argon2-linux-x64-gnu/argon2.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115.",
+    );
+    expect(classifyStartupFailure(otherNode, { ...options, stage: 'load' })).toEqual({
+      kind: 'install_damaged',
+      detail: '@node-rs/argon2-linux-x64-gnu',
+    });
     expect(classifyStartupFailure(new Error('something odd\nmore'), options)).toEqual({
       kind: 'unknown',
       detail: 'something odd',
