@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import sodium from 'sodium-native';
+import { sodium } from '../native/native-modules';
 import { bufferView as view } from './buffer-view';
 
 /*
@@ -23,7 +23,7 @@ export function chachaSeal(
 ): Buffer {
   const sealed = Buffer.alloc(plaintext.length + TAG_LENGTH);
   const ad = associatedData ? view(associatedData) : null;
-  sodium.crypto_aead_chacha20poly1305_ietf_encrypt(
+  sodium().crypto_aead_chacha20poly1305_ietf_encrypt(
     sealed,
     view(plaintext),
     ad,
@@ -45,7 +45,7 @@ export function chachaOpen(
   const plain = Buffer.alloc(sealed.length - TAG_LENGTH);
   const ad = associatedData ? view(associatedData) : null;
   try {
-    sodium.crypto_aead_chacha20poly1305_ietf_decrypt(
+    sodium().crypto_aead_chacha20poly1305_ietf_decrypt(
       plain,
       null,
       view(sealed),

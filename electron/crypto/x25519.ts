@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import sodium from 'sodium-native';
+import { sodium } from '../native/native-modules';
 import { bufferView } from './buffer-view';
 
 /*
@@ -11,7 +11,7 @@ import { bufferView } from './buffer-view';
 
 export function x25519PublicKey(secret: Uint8Array): Buffer {
   const publicKey = Buffer.alloc(32);
-  sodium.crypto_scalarmult_base(publicKey, bufferView(secret));
+  sodium().crypto_scalarmult_base(publicKey, bufferView(secret));
   return publicKey;
 }
 
@@ -19,7 +19,7 @@ export function x25519PublicKey(secret: Uint8Array): Buffer {
 export function x25519Shared(secret: Uint8Array, publicKey: Uint8Array): Buffer | null {
   const shared = Buffer.alloc(32);
   try {
-    sodium.crypto_scalarmult(shared, bufferView(secret), bufferView(publicKey));
+    sodium().crypto_scalarmult(shared, bufferView(secret), bufferView(publicKey));
   } catch {
     return null;
   }

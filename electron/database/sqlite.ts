@@ -1,4 +1,5 @@
-import sqlcipher from '@journeyapps/sqlcipher';
+import type sqlcipher from '@journeyapps/sqlcipher';
+import { sqlcipher as nativeSqlcipher } from '../native/native-modules';
 import { StatementCache } from './statement-cache';
 
 /** A bound value SQLite understands. */
@@ -33,9 +34,10 @@ export class Database implements Queryable {
 
   static open(file: string): Promise<Database> {
     return new Promise((resolve, reject) => {
-      const handle = new sqlcipher.Database(
+      const native = nativeSqlcipher();
+      const handle = new native.Database(
         file,
-        sqlcipher.OPEN_READWRITE | sqlcipher.OPEN_CREATE,
+        native.OPEN_READWRITE | native.OPEN_CREATE,
         (error) => (error ? reject(error) : resolve(new Database(handle))),
       );
     });

@@ -1,6 +1,7 @@
 /**
- * Bech32 (BIP 173) decoding, just enough to turn an `age1…` recipient into its 32-byte X25519
- * public key. age recipients are longer than BIP 173's 90 characters, so no length limit here.
+ * Bech32 (BIP 173), as age writes keys: an `age1…` recipient and an `AGE-SECRET-KEY-1…` identity
+ * each carry 32 bytes. age recipients are longer than BIP 173's 90 characters, so no length limit
+ * here.
  */
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
@@ -46,4 +47,24 @@ export function bech32Decode(text: string): { prefix: string; bytes: Uint8Array 
   }
   if (bits >= 5 || (accumulator & ((1 << bits) - 1)) !== 0) throw new Error('bad padding');
   return { prefix, bytes: Uint8Array.from(bytes) };
+}
+
+/** Bech32 of `bytes` under `prefix`, in lower case (age writes identities upper-cased). */
+export function bech32Encode(prefix: string, bytes: Uint8Array): string {
+  const words: number[] = [];
+  let accumulator = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    accumulator = ((accumulator << 8) | byte) & 0xfff;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      words.push((accumulator >>> bits) & 31);
+    }
+  }
+  if (bits > 0) words.push((accumulator << (5 - bits)) & 31);
+  const lower = prefix.toLowerCase();
+  const checksum = polymod([...expandPrefix(lower), ...words, 0, 0, 0, 0, 0, 0]) ^ 1;
+  for (let i = 0; i < 6; i++) words.push((checksum >>> (5 * (5 - i))) & 31);
+  return `${lower}1${words.map((word) => CHARSET[word]).join('')}`;
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow, dialog, globalShortcut, session } from 'electron';
-import { type Core, createCore } from '../core/create-core';
+import { app, type BrowserWindow, globalShortcut, session } from 'electron';
 import { electronAdapters, log } from './adapters';
 import { registerInvokeHandler } from './ipc';
 import { defaultLanguageFrom } from './language';
@@ -9,12 +8,18 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { debuggingSwitchIn, resolveRuntime } from './runtime';
 import { lockDownSession } from './session-policy';
+import { sandboxDisabledBy } from '../startup/sandbox-check';
+import { startCore } from '../startup/start-core';
+import { classifyStartupFailure } from '../startup/startup-failure';
+import { vaultPaths } from '../vault/vault-paths';
+import { refuseToStart } from './startup-dialog';
 import { guardWebContents } from './web-contents-guard';
 import { createMainWindow } from './window';
 
 const runtime = resolveRuntime({
   packaged: app.isPackaged,
   mainDir: __dirname,
+  appDataDir: app.getPath('appData'),
   env: process.env,
 });
 
@@ -27,9 +32,11 @@ if (debugging !== null) {
 }
 
 // Before anything asks for a path: the single-instance lock lives in the user-data folder too.
-if (runtime.userDataOverride !== undefined) app.setPath('userData', runtime.userDataOverride);
+app.setPath('userData', runtime.userDataDir);
 registerAppScheme();
 app.enableSandbox();
+
+const paths = vaultPaths(join(app.getPath('userData'), 'vault'));
 
 let win: BrowserWindow | null = null;
 const getWindow = () => win;
@@ -58,22 +65,29 @@ async function start(): Promise<void> {
   });
   serveRenderer(session.defaultSession, runtime.rendererDir);
 
-  let core: Core;
-  try {
-    core = await createCore({
-      dataDir: join(app.getPath('userData'), 'vault'),
-      adapters: electronAdapters(getWindow),
-      defaultLanguage: defaultLanguageFrom(app.getPreferredSystemLanguages(), app.getLocale()),
-    });
-  } catch (error) {
-    log('core failed to start', { error: String(error) });
-    dialog.showErrorBox(
-      'Resguardo',
-      'Resguardo could not open its data folder. / Resguardo no pudo abrir su carpeta de datos.',
-    );
-    app.exit(1);
+  // The renderer's sandbox is never off: records are not opened in a window without it.
+  const sandboxOff = sandboxDisabledBy({
+    hasSwitch: (name) => app.commandLine.hasSwitch(name),
+    argv: process.argv,
+    env: process.env,
+  });
+  if (sandboxOff !== null) {
+    log('refusing to start with the sandbox off', { by: sandboxOff });
+    refuseToStart({ kind: 'sandbox_off', detail: sandboxOff }, paths.preferencesFile);
     return;
   }
+
+  const started = await startCore({
+    dataDir: paths.dir,
+    adapters: electronAdapters(getWindow),
+    defaultLanguage: defaultLanguageFrom(app.getPreferredSystemLanguages(), app.getLocale()),
+  });
+  if (!started.ok) {
+    log('core failed to start', { kind: started.failure.kind, error: String(started.error) });
+    refuseToStart(started.failure, paths.preferencesFile);
+    return;
+  }
+  const { core } = started;
 
   const removeHandler = registerInvokeHandler({ core, getWindow, origins: runtime.origins, log });
   const removeTriggers = installLockTriggers({ core, getWindow, log });
@@ -106,7 +120,8 @@ if (debugging === null) {
   if (app.requestSingleInstanceLock()) {
     start().catch((error: unknown) => {
       log('startup failed', { error: String(error) });
-      app.exit(1);
+      const failure = classifyStartupFailure(error, { stage: 'load', dataDir: paths.dir });
+      refuseToStart(failure, paths.preferencesFile);
     });
   } else {
     app.quit();

@@ -1,11 +1,18 @@
 import { join, resolve } from 'node:path';
 import { APP_ENTRY_URL, trustedOrigins } from './origin';
 
+/**
+ * The folder name under the system's per-user application folder, for `npm start` and the
+ * installed app alike: Electron would otherwise take it from package.json (`productName`, else
+ * `name`), which differs between a development run and a package built without `productName`.
+ */
+export const APP_FOLDER_NAME = 'Resguardo';
+
 /** What differs between a packaged app and a development run, decided once at startup. */
 export interface Runtime {
   packaged: boolean;
-  /** Overrides Electron's user-data folder (development and tests only). */
-  userDataOverride: string | undefined;
+  /** Electron's user-data folder, set explicitly; the vault is its `vault/` folder. */
+  userDataDir: string;
   rendererDir: string;
   preloadPath: string;
   entryUrl: string;
@@ -23,14 +30,17 @@ export function resolveRuntime(options: {
   packaged: boolean;
   /** The folder of the bundled main script (`out/main`), inside the asar when packaged. */
   mainDir: string;
+  /** The system's per-user application folder (`app.getPath('appData')`). */
+  appDataDir: string;
   env: Record<string, string | undefined>;
 }): Runtime {
-  const { packaged, mainDir, env } = options;
+  const { packaged, mainDir, appDataDir, env } = options;
   const devServerUrl = packaged ? undefined : nonEmpty(env.ELECTRON_RENDERER_URL);
   const dataOverride = packaged ? undefined : nonEmpty(env.RESGUARDO_DATA_DIR);
   return {
     packaged,
-    userDataOverride: dataOverride === undefined ? undefined : resolve(dataOverride),
+    userDataDir:
+      dataOverride === undefined ? join(appDataDir, APP_FOLDER_NAME) : resolve(dataOverride),
     // Relative to the main bundle, not to app.getAppPath(): `electron out/main/index.js` makes
     // the app path `out/main`, `electron .` makes it the project folder.
     rendererDir: join(mainDir, '..', 'renderer'),

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { type Queryable } from '../database/sqlite';
+import { generateAgeIdentity } from '../exchange/age-identity';
 
 /** This office's secrets. Lives in the encrypted database; never leaves it except in memory. */
 export interface OfficeKeys {
@@ -12,16 +12,15 @@ export interface OfficeKeys {
 }
 
 /**
- * Fresh keys for a new office. X25519 rather than typage's default hybrid post-quantum identity:
- * Debian's age 1.1.1 cannot read post-quantum recipients (FACTS), and files must stay readable
- * with the standard tool.
+ * Fresh keys for a new office: an age X25519 identity (readable with the standard tool, see
+ * age-identity.ts) and an Ed25519 signing key.
  */
 export async function generateOfficeKeys(): Promise<OfficeKeys> {
-  const ageIdentity = await generateX25519Identity();
+  const { identity, recipient } = generateAgeIdentity();
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {
-    ageIdentity,
-    ageRecipient: await identityToRecipient(ageIdentity),
+    ageIdentity: identity,
+    ageRecipient: recipient,
     signingPrivate: privateKey.export({ format: 'der', type: 'pkcs8' }),
     signingPublic: rawPublicKey(publicKey.export({ format: 'jwk' }).x),
   };

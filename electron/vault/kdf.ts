@@ -1,5 +1,5 @@
-import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
+import { argon2 } from '../native/native-modules';
 
 /** Argon2id cost. Stored in each key slot so it can be raised later without breaking old slots. */
 export const kdfParamsSchema = z.strictObject({
@@ -55,7 +55,7 @@ export async function deriveKey(
   salt: Uint8Array,
   params: KdfParams,
 ): Promise<Buffer> {
-  return hashRaw(secret.normalize('NFC'), {
+  return argon2().hashRaw(secret.normalize('NFC'), {
     algorithm: ARGON2ID,
     memoryCost: params.memoryKiB,
     timeCost: params.iterations,

@@ -168,13 +168,16 @@ test.describe('main-process helpers', () => {
       RESGUARDO_DATA_DIR: '/tmp/elsewhere',
       ELECTRON_RENDERER_URL: 'http://localhost:5173',
     };
-    const packaged = resolveRuntime({ packaged: true, mainDir: '/app/out/main', env });
-    expect(packaged.userDataOverride).toBeUndefined();
+    const paths = { mainDir: '/app/out/main', appDataDir: '/home/ana/.config' };
+    const packaged = resolveRuntime({ packaged: true, ...paths, env });
+    expect(packaged.userDataDir).toBe('/home/ana/.config/Resguardo');
     expect(packaged.entryUrl).toBe(`${APP_ORIGIN}/index.html`);
     expect(packaged.origins).toEqual([APP_ORIGIN]);
     expect(packaged.allowDevTools).toBe(false);
-    const dev = resolveRuntime({ packaged: false, mainDir: '/app/out/main', env });
-    expect(dev.userDataOverride).toBe('/tmp/elsewhere');
+    const dev = resolveRuntime({ packaged: false, ...paths, env });
+    expect(dev.userDataDir).toBe('/tmp/elsewhere');
+    const devDefault = resolveRuntime({ packaged: false, ...paths, env: {} });
+    expect(devDefault.userDataDir).toBe(packaged.userDataDir);
     expect(dev.entryUrl).toBe('http://localhost:5173');
     expect(dev.origins).toEqual([APP_ORIGIN, 'http://localhost:5173', 'ws://localhost:5173']);
     expect(dev.preloadPath).toBe('/app/out/preload/index.cjs');
