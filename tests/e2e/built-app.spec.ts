@@ -1,11 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { APP_CSP } from '../../electron/security/csp';
 import { type BuiltApp, startBuiltApp } from './support/built-app';
-import { screen } from './support/flows';
+import { createVault, openSettings, screen, unlock, office } from './support/flows';
+import { translator } from './support/i18n';
+import { newCaseInput } from './support/records';
 
 /**
  * The BUILT bundles as they ship (out/main, out/preload, out/renderer, the workers), with no
@@ -13,6 +17,31 @@ import { screen } from './support/flows';
  * `npm test` builds first; alone: `npx electron-vite build && npx playwright test built-app`.
  */
 const root = resolve(__dirname, '..', '..');
+const t = translator('es');
+
+/** One operation through the page's bridge (the built preload, main's real handler); its value. */
+async function invoke(page: Page, operation: string, input: unknown): Promise<unknown> {
+  const answer = (await page.evaluate(
+    ([name, payload]) =>
+      (
+        globalThis as unknown as {
+          resguardo: { invoke(n: string, p: unknown): Promise<unknown> };
+        }
+      ).resguardo.invoke(name, payload),
+    [operation, input] as const,
+  )) as { ok: boolean; value?: unknown };
+  expect(answer, operation).toMatchObject({ ok: true });
+  return answer.value;
+}
+
+const noDialogs = { openPaths: [], savePath: null, folder: null, importPath: null };
+
+/** The vault locked (main's log says why) and the page is back on the unlock screen. */
+async function expectLocked(app: BuiltApp, page: Page, reason: string, count: number) {
+  await expect(screen(page, 'unlock')).toBeVisible({ timeout: 20_000 });
+  const locks = () => app.logs().split(`vault locked { reason: '${reason}' }`).length - 1;
+  await expect.poll(locks, { message: `locks for ${reason}` }).toBe(count);
+}
 
 async function withBuiltApp(
   page: Page,
@@ -128,5 +157,106 @@ test('the one IPC channel serves the main window top frame on app:// and refuses
     expect(await app.invokeAs(own, 'resguardo:invoke', ['vault.unlock', { x: 1 }])).toMatchObject({
       ok: false,
     });
+  });
+});
+
+test('a whole journey through the built bundles and their workers: create, case, evidence, export, dossier; the panic key in the window locks', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // As under native Wayland: no system-wide shortcut.
+  await withBuiltApp(page, { globalShortcuts: false }, async (app, dataDir) => {
+    await createVault(page, 'es');
+    const settings = await openSettings(page, 'es');
+    await expect(settings.getByTestId('panic-key-scope')).toHaveText(t('panicKey.windowOnly'));
+
+    const { id: caseId } = (await invoke(
+      page,
+      'cases.create',
+      newCaseInput('Amenazas a la radio comunitaria'),
+    )) as { id: string };
+
+    // Evidence: main's file dialog answers a file; the evidence worker hashes and encrypts it.
+    const photo = join(dataDir, 'foto.bin');
+    const bytes = randomBytes(3 * 1024 * 1024);
+    await writeFile(photo, bytes);
+    await app.scenario({ dialogs: { ...noDialogs, openPaths: [photo] } });
+    const [chosen] = (await invoke(page, 'evidence.chooseFiles', {})) as { token: string }[];
+    await invoke(page, 'evidence.intake', { caseId, token: chosen!.token, description: 'Foto' });
+    const [item] = (await invoke(page, 'evidence.list', { caseId })) as { sha256: string }[];
+    expect(item?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const stored = await readdir(join(dataDir, 'vault'), { recursive: true });
+    for (const name of stored) {
+      const path = join(dataDir, 'vault', name);
+      const content = await readFile(path).catch(() => null);
+      if (content !== null) expect(content.includes(bytes.subarray(0, 64)), name).toBe(false);
+    }
+
+    // Export to a folder (the exchange's worker threads), read back by the import's preview.
+    const exportDir = join(dataDir, 'stick');
+    await rm(exportDir, { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(exportDir));
+    await app.scenario({ dialogs: { ...noDialogs, folder: exportDir } });
+    const exported = (await invoke(page, 'exchange.export', {
+      jobId: randomUUID(),
+      scope: { all: true },
+      to: { passphrase: 'una frase larga de prueba' },
+    })) as { fileName: string; evidenceCount: number };
+    expect(exported.evidenceCount).toBe(1);
+    expect(await readdir(exportDir)).toEqual([exported.fileName]);
+    await app.scenario({
+      dialogs: { ...noDialogs, importPath: join(exportDir, exported.fileName) },
+    });
+    const preview = (await invoke(page, 'exchange.preview', {
+      passphrase: 'una frase larga de prueba',
+    })) as { importId: string; records: { kind: string; id: string }[] };
+    expect(preview.records).toContainEqual(expect.objectContaining({ kind: 'cases', id: caseId }));
+    await invoke(page, 'exchange.discard', { importId: preview.importId });
+
+    // Dossier: pdfkit in out/main/dossier-worker.js, saved where main's save dialog says.
+    const pdf = join(dataDir, 'expediente.pdf');
+    await app.scenario({ dialogs: { ...noDialogs, savePath: pdf } });
+    const dossier = (await invoke(page, 'dossiers.generate', {
+      subject: { caseId },
+      template: 'iachr',
+      language: 'es',
+      redaction: { pseudonymize: [], includeContacts: false, includeExactPlaces: false },
+      request: {
+        summary: 'Amenazas reiteradas contra la radio.',
+        measuresRequested: 'Protección.',
+        workRiskLink: 'Informa sobre el territorio.',
+        context: '',
+      },
+      to: { plain: true },
+    })) as { pages: number; encrypted: boolean };
+    expect(dossier).toMatchObject({ encrypted: false });
+    expect(dossier.pages).toBeGreaterThan(0);
+    // Real PDF bytes, naming the office and indexing the evidence by its hash.
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(office.officeName);
+    expect(text).toContain(item!.sha256);
+
+    // The dialog adapters: each native dialog asked with the window as its parent.
+    const dialogs = app.calls().filter((call) => call.api.startsWith('dialog.'));
+    expect(dialogs.map((call) => call.api)).toEqual([
+      'dialog.showOpenDialog',
+      'dialog.showOpenDialog',
+      'dialog.showOpenDialog',
+      'dialog.showSaveDialog',
+    ]);
+    expect(dialogs.map((call) => (call.args[0] as { options: unknown }).options)).toEqual([
+      { properties: ['openFile', 'multiSelections'] },
+      { properties: ['openDirectory', 'createDirectory'] },
+      { properties: ['openFile'] },
+      { defaultPath: expect.stringMatching(/\.pdf$/), properties: ['showOverwriteConfirmation'] },
+    ]);
+    expect(dialogs.every((call) => (call.args[0] as { parent: boolean }).parent)).toBe(true);
+
+    // The panic key inside the window, with no system-wide shortcut: hidden, then locked.
+    await page.getByRole('heading', { name: t('sections.settings.title') }).click();
+    await page.keyboard.press('Control+Shift+L');
+    await expectLocked(app, page, 'panic', 1);
+    expect(app.calls().map((call) => call.api)).toContain('BrowserWindow.hide');
+    await unlock(page, 'es', office.passphrase);
   });
 });

@@ -102,7 +102,8 @@ export async function startBuiltApp(options: {
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, RESGUARDO_DATA_DIR: options.dataDir },
+    // Plain log lines: the runner's FORCE_COLOR would colour main's console.log.
+    env: { ...process.env, FORCE_COLOR: '0', RESGUARDO_DATA_DIR: options.dataDir },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');
