@@ -260,3 +260,55 @@ test('a whole journey through the built bundles and their workers: create, case,
     await unlock(page, 'es', office.passphrase);
   });
 });
+
+test('every lock trigger locks the built app: suspend, the screen locking, system idle, app idle, the global panic key', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await withBuiltApp(page, {}, async (app) => {
+    expect((await app.state()).globalShortcuts).toEqual(['CommandOrControl+Shift+L']);
+    await createVault(page, 'es');
+    const settings = await openSettings(page, 'es');
+    await expect(settings.getByTestId('panic-key-scope')).toHaveText(t('panicKey.systemWide'));
+    await expect(settings).toContainText(t('panicKey.keysCtrl'));
+
+    await app.power('suspend');
+    await expectLocked(app, page, 'suspend', 1);
+    await unlock(page, 'es', office.passphrase);
+
+    // Linux has no lock-screen event: main polls the idle state and sees the screen locked.
+    await app.scenario({ systemIdleState: 'locked' });
+    await expectLocked(app, page, 'screen', 1);
+    // While it stays locked, opening the vault again is not undone by the same lock.
+    await unlock(page, 'es', office.passphrase);
+    await page.waitForTimeout(4_500);
+    await expect(screen(page, 'home')).toBeVisible();
+    await app.scenario({ systemIdleState: 'active' });
+    // The event, where the system sends it (macOS, Windows).
+    await app.power('lock-screen');
+    await expectLocked(app, page, 'screen', 2);
+    await unlock(page, 'es', office.passphrase);
+
+    // The system says idle for the default 5 minutes.
+    await app.scenario({ systemIdleSeconds: 300 });
+    await expectLocked(app, page, 'idle', 1);
+    await app.scenario({ systemIdleSeconds: 0 });
+    await unlock(page, 'es', office.passphrase);
+
+    // The system's idle time stays 0 (some Wayland sessions); the window's own input clock,
+    // reset by each key and click in it, says idle once 5 minutes pass without any.
+    await app.advanceClock(200_000);
+    await page.getByRole('heading').first().click();
+    await app.advanceClock(200_000);
+    await page.waitForTimeout(4_500);
+    await expect(screen(page, 'home')).toBeVisible();
+    await app.advanceClock(101_000);
+    await expectLocked(app, page, 'idle', 2);
+    await unlock(page, 'es', office.passphrase);
+
+    // The global shortcut, pressed while another program has the focus: hidden, then locked.
+    expect(await app.pressGlobalShortcut('CommandOrControl+Shift+L')).toBe(200);
+    await expectLocked(app, page, 'panic', 1);
+    expect((await app.state()).windows[0]!.visible).toBe(false);
+  });
+});
