@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { benchApp } from './app';
 import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
 import { benchDossier } from './dossier';
@@ -15,6 +16,7 @@ const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
   'exchange-records': benchExchangeRecords,
   dashboard: benchDashboard,
   dossier: benchDossier,
+  app: benchApp,
 };
 
 /**

@@ -11,7 +11,8 @@ import { type ReportedInput, decode, encode } from './wire';
  * Runs the BUILT main bundle (out/main/index.js) under Node, with the Electron stand-in in place
  * of `electron`, and lets a test drive it over loopback (random port, token in a header):
  * the protocol handler, the IPC handler with a chosen sender, window and power events, the
- * global shortcut, the dialogs' answers. Prints `shell ready <origin> <token>` once listening,
+ * global shortcut, the dialogs' answers. Prints `shell ready <origin> <token> <pid> <ms>` once
+ * listening (its pid, and when the bundle began to load, in epoch ms),
  * then one `shell-call <json>` line per call the stand-in records. Test tooling only.
  *
  * `tsx tests/shell/run-built-main.ts [--main out/main/index.js] [--no-global-shortcuts]
@@ -213,9 +214,12 @@ function json(response: ServerResponse, status: number, value: unknown): void {
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   // The bundle runs as Electron runs it: its top level now, `ready` when the test says so.
+  const loadStartedAt = Date.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle, loaded as Electron loads it
   require(mainBundle);
-  process.stdout.write(`shell ready http://127.0.0.1:${port} ${token}\n`);
+  process.stdout.write(
+    `shell ready http://127.0.0.1:${port} ${token} ${process.pid} ${loadStartedAt}\n`,
+  );
 });
 process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();

@@ -60,12 +60,23 @@ export interface BuiltApp {
   /** Show main's window in `page`: routes, bindings, the preload; waits for the app to load. */
   open(page: Page): Promise<void>;
   logs(): string;
+  /** The process running the main bundle. */
+  pid: number;
+  /** When the main bundle began to load (epoch ms). */
+  loadStartedAt: number;
   exitCode(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
-/** The page's stand-in and the built preload after it, as one init script. */
+let builtPageScript: string | undefined;
+
+/** The page's stand-in and the built preload after it, as one init script (built once). */
 function pageScript(): string {
+  builtPageScript ??= buildPageScript();
+  return builtPageScript;
+}
+
+function buildPageScript(): string {
   const standIn = buildSync({
     entryPoints: [resolve(root, 'tests', 'shell', 'renderer-stand-in.ts')],
     bundle: true,
@@ -110,12 +121,13 @@ export async function startBuiltApp(options: {
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const calls: Call[] = [];
-  const { origin, token } = await waitForReady(
+  const ready = await waitForReady(
     child,
     calls,
     () => stderr,
     (line) => (stderr += `${line}\n`),
   );
+  const { origin, token } = ready;
 
   async function control(path: string, body?: unknown): Promise<Response> {
     return fetch(`${origin}${path}`, {
@@ -160,6 +172,8 @@ export async function startBuiltApp(options: {
       (await control('/shortcut', { accelerator })).status,
     advanceClock: async (ms) => void (await post('/clock', { advanceMs: ms })),
     logs: () => stderr,
+    pid: ready.pid,
+    loadStartedAt: ready.loadStartedAt,
     exitCode: () => exited,
     async open(page) {
       await post('/ready', {});
@@ -239,7 +253,7 @@ function waitForReady(
   calls: Call[],
   stderr: () => string,
   appendLog: (line: string) => void,
-): Promise<{ origin: string; token: string }> {
+): Promise<{ origin: string; token: string; pid: number; loadStartedAt: number }> {
   return new Promise((resolveReady, rejectReady) => {
     const timer = setTimeout(
       () => rejectReady(new Error(`shell did not start\n${stderr()}`)),
@@ -253,10 +267,15 @@ function waitForReady(
       // Main's own log lines ([resguardo] …) go to stdout too.
       if (!line.startsWith('shell-call ')) appendLog(line);
       if (line.startsWith('shell-call ')) calls.push(decode(line.slice(11)) as Call);
-      const match = /^shell ready (\S+) (\S+)$/.exec(line);
+      const match = /^shell ready (\S+) (\S+) (\d+) (\d+)$/.exec(line);
       if (match === null) return;
       clearTimeout(timer);
-      resolveReady({ origin: match[1]!, token: match[2]! });
+      resolveReady({
+        origin: match[1]!,
+        token: match[2]!,
+        pid: Number(match[3]),
+        loadStartedAt: Number(match[4]),
+      });
     });
   });
 }
