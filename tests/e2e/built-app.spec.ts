@@ -312,3 +312,25 @@ test('every lock trigger locks the built app: suspend, the screen locking, syste
     expect((await app.state()).windows[0]!.visible).toBe(false);
   });
 });
+
+test('a start-up failure says so in a native dialog and exits with an error, leaving no window', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'resguardo-built-fail-'));
+  try {
+    // The data folder cannot be made: a file stands where it should be.
+    const blocked = join(folder, 'data');
+    await writeFile(blocked, '');
+    const app = await startBuiltApp({ dataDir: blocked });
+    await app.ready();
+    expect(await app.exitCode()).toBe(1);
+    const apis = app.calls().map((call) => call.api);
+    expect(apis).toContain('dialog.showErrorBox');
+    expect(apis.indexOf('dialog.showErrorBox')).toBeLessThan(apis.indexOf('app.exit'));
+    expect(apis).not.toContain('new BrowserWindow');
+    const [title, message] = app.calls().find((c) => c.api === 'dialog.showErrorBox')!
+      .args as string[];
+    expect(title).toBe('Resguardo');
+    expect(message).toMatch(/Resguardo/);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -57,6 +57,8 @@ export interface BuiltApp {
   scenario(change: Record<string, unknown>): Promise<void>;
   pressGlobalShortcut(accelerator: string): Promise<number>;
   advanceClock(ms: number): Promise<void>;
+  /** Electron's `ready`: main's start-up after it runs (open() does this first). */
+  ready(): Promise<void>;
   /** Show main's window in `page`: routes, bindings, the preload; waits for the app to load. */
   open(page: Page): Promise<void>;
   logs(): string;
@@ -175,6 +177,7 @@ export async function startBuiltApp(options: {
     pid: ready.pid,
     loadStartedAt: ready.loadStartedAt,
     exitCode: () => exited,
+    ready: async () => void (await post('/ready', {})),
     async open(page) {
       await post('/ready', {});
       await expect.poll(async () => (await state()).windows[0]?.url ?? '').not.toBe('');
