@@ -281,7 +281,7 @@ test('every lock trigger locks the built app: suspend, the screen locking, syste
     await expectLocked(app, page, 'screen', 1);
     // While it stays locked, opening the vault again is not undone by the same lock.
     await unlock(page, 'es', office.passphrase);
-    await page.waitForTimeout(4_500);
+    await page.waitForTimeout(2_500); // longer than one poll (2 s)
     await expect(screen(page, 'home')).toBeVisible();
     await app.scenario({ systemIdleState: 'active' });
     // The event, where the system sends it (macOS, Windows).
@@ -298,9 +298,11 @@ test('every lock trigger locks the built app: suspend, the screen locking, syste
     // The system's idle time stays 0 (some Wayland sessions); the window's own input clock,
     // reset by each key and click in it, says idle once 5 minutes pass without any.
     await app.advanceClock(200_000);
+    const inputs = (await app.state()).inputs;
     await page.getByRole('heading').first().click();
+    await expect.poll(async () => (await app.state()).inputs).toBeGreaterThan(inputs);
     await app.advanceClock(200_000);
-    await page.waitForTimeout(4_500);
+    await page.waitForTimeout(2_500); // longer than one poll (2 s)
     await expect(screen(page, 'home')).toBeVisible();
     await app.advanceClock(101_000);
     await expectLocked(app, page, 'idle', 2);

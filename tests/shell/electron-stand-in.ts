@@ -166,6 +166,7 @@ export function createStandIn(options: {
     windows: [],
   };
   const paths = new Map<string, string>();
+  let isReady = false;
   let readyResolve: () => void = () => undefined;
   const whenReady = new Promise<void>((resolve) => {
     readyResolve = resolve;
@@ -196,7 +197,7 @@ export function createStandIn(options: {
       },
       enableSandbox: () => record('app.enableSandbox', []),
       whenReady: () => whenReady,
-      isReady: () => false,
+      isReady: () => isReady,
       requestSingleInstanceLock: () => true,
       getPreferredSystemLanguages: () => scenario.systemLanguages,
       getLocale: () => scenario.systemLanguages[0] ?? 'es',
@@ -341,6 +342,7 @@ export function createStandIn(options: {
     powerMonitor,
     app,
     ready: () => {
+      isReady = true;
       readyResolve();
       appEvents.emit('ready');
     },

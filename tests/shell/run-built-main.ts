@@ -69,6 +69,8 @@ moduleWithLoad._load = function (request, parent, isMain) {
 };
 
 const token = randomBytes(24).toString('base64url');
+/** Keys and clicks reported from the page so far (a test waits for its own to arrive). */
+let inputs = 0;
 const server = createServer((request, response) => {
   handle(request, response).catch((error: unknown) => {
     process.stderr.write(`[shell] ${request.url} failed: ${String(error)}\n`);
@@ -105,6 +107,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
         protocolSchemes: [...registered.protocolHandlers.keys()],
         globalShortcuts: [...registered.globalShortcuts.keys()],
         requestFilter: registered.beforeRequest !== null,
+        inputs,
       });
     case '/ready':
       standIn.ready();
@@ -162,6 +165,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
       const target = win(body['webContentsId']);
       if (target === undefined) return json(response, 404, {});
       const input = body['input'] as ReportedInput;
+      inputs += 1;
       let prevented = false;
       const event = { preventDefault: () => (prevented = true) };
       if (input.type === 'keyDown') target.webContents.emit('before-input-event', event, input);

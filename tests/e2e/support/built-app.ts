@@ -32,6 +32,8 @@ export interface ShellState {
   protocolSchemes: string[];
   globalShortcuts: string[];
   requestFilter: boolean;
+  /** Keys and clicks the window reported to main so far. */
+  inputs: number;
 }
 
 export interface ProtocolAnswer {
