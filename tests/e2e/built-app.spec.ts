@@ -61,7 +61,7 @@ async function withBuiltApp(
   }
 }
 
-test('the window is sandboxed and isolated, app:// serves the build with the CSP, IPC answers its window only', async ({
+test('the window is sandboxed and isolated, and refuses new windows, navigation away and permissions', async ({
   page,
 }) => {
   await withBuiltApp(page, {}, async (app) => {
@@ -85,6 +85,18 @@ test('the window is sandboxed and isolated, app:// serves the build with the CSP
     expect(app.calls().find((c) => c.api === 'protocol.registerSchemesAsPrivileged')?.args).toEqual(
       [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
     );
+
+    // Main's guards on the window: no new windows, no navigation away, no permission.
+    expect(await app.guards('https://example.org/', 'media')).toEqual({
+      windowOpen: 'deny',
+      navigationPrevented: true,
+      redirectPrevented: true,
+      permissionGranted: false,
+    });
+    expect(await app.guards('app://resguardo/index.html', 'notifications')).toMatchObject({
+      navigationPrevented: false,
+      permissionGranted: false,
+    });
 
     // The page: the preload's bridge and nothing of Node; the first-run screen.
     await expect(screen(page, 'create')).toBeVisible();

@@ -172,6 +172,32 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
       target.webContents.emit('input-event', {}, { type: input.type });
       return json(response, 200, { prevented });
     }
+    case '/guards': {
+      // What main's hardening answers for this window: a new window, a navigation, a permission.
+      const target = win(body['webContentsId']);
+      if (target === undefined) return json(response, 404, {});
+      const url = String(body['url']);
+      const openHandler = target.webContents.windowOpenHandler as
+        ((details: { url: string }) => { action: string }) | null;
+      const navigation = (name: string) => {
+        let prevented = false;
+        target.webContents.emit(name, { url, preventDefault: () => (prevented = true) }, url);
+        return prevented;
+      };
+      const permission = await new Promise<boolean>((done) => {
+        const handler = registered.permissionRequest as
+          | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)
+          | null;
+        if (handler === null) return done(true);
+        handler(target.webContents, String(body['permission']), done);
+      });
+      return json(response, 200, {
+        windowOpen: openHandler?.({ url }).action ?? 'allow',
+        navigationPrevented: navigation('will-navigate'),
+        redirectPrevented: navigation('will-redirect'),
+        permissionGranted: permission,
+      });
+    }
     case '/power':
       standIn.powerMonitor.emit(String(body['event']), {});
       return json(response, 200, {});

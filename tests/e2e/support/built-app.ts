@@ -55,6 +55,16 @@ export interface BuiltApp {
     channel: string,
     args: unknown[],
   ): Promise<unknown>;
+  /** What main's guards answer for `url` (window.open, navigation, redirect) and a permission. */
+  guards(
+    url: string,
+    permission: string,
+  ): Promise<{
+    windowOpen: string;
+    navigationPrevented: boolean;
+    redirectPrevented: boolean;
+    permissionGranted: boolean;
+  }>;
   power(event: 'suspend' | 'resume' | 'lock-screen'): Promise<void>;
   scenario(change: Record<string, unknown>): Promise<void>;
   pressGlobalShortcut(accelerator: string): Promise<number>;
@@ -170,6 +180,12 @@ export async function startBuiltApp(options: {
     state,
     request,
     invokeAs,
+    guards: async (url, permission) => {
+      const webContentsId = (await state()).windows[0]!.webContentsId;
+      return (await post('/guards', { webContentsId, url, permission })) as Awaited<
+        ReturnType<BuiltApp['guards']>
+      >;
+    },
     power: async (event) => void (await post('/power', { event })),
     scenario: async (change) => void (await post('/scenario', change)),
     pressGlobalShortcut: async (accelerator) =>
