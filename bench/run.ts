@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { benchApp } from './app';
 import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
 import { benchDossier } from './dossier';
@@ -17,6 +18,7 @@ const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
   dashboard: benchDashboard,
   dossier: benchDossier,
   'stick-listing': benchStickListing,
+  app: benchApp,
 };
 
 /**

@@ -34,6 +34,11 @@ export interface DrivesAdapter {
   pollIntervalMs?: number;
 }
 
+/** The panic key as the shell set it up (main's lock triggers; the test host says what it is told). */
+export interface ShortcutsAdapter {
+  panic(): { modifier: 'ctrl' | 'cmd'; systemWide: boolean };
+}
+
 export interface CoreAdapters {
   clipboard: ClipboardAdapter;
   emit: EmitEvent;
@@ -42,4 +47,6 @@ export interface CoreAdapters {
   dialogs?: DialogsAdapter;
   /** Without it no drive is ever listed: the user picks a folder. */
   drives?: DrivesAdapter;
+  /** Without it the panic key is reported as the window's only (Ctrl), not system-wide. */
+  shortcuts?: ShortcutsAdapter;
 }

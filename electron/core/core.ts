@@ -13,8 +13,10 @@ import { peopleHandlers } from '../handlers/people-handlers';
 import { preferenceHandlers } from '../handlers/preference-handlers';
 import { riskHandlers } from '../handlers/risk-handlers';
 import { statisticsHandlers } from '../handlers/statistics-handlers';
+import { shellHandlers } from '../handlers/shell-handlers';
 import { vaultHandlers } from '../handlers/vault-handlers';
 import { createDispatcher, type Handlers } from '../ipc/dispatcher';
+import { createLockWatch } from '../lock/lock-watch';
 import { loadPreferences } from '../preferences/preferences-store';
 import { KDF_DEFAULT } from '../vault/kdf';
 import { createUnlockThrottle } from '../vault/unlock-throttle';
@@ -72,6 +74,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...dashboardHandlers(context),
     ...dossierHandlers(context),
     ...statisticsHandlers(context),
+    ...shellHandlers(context),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, options.adapters.log);
   const drives = options.adapters.drives;
@@ -88,14 +91,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     lock,
-    watchIdle(getIdleSeconds, intervalMs = IDLE_POLL_MS) {
-      const timer = setInterval(() => {
-        if (!context.session) return;
-        const limitSeconds = context.preferences.get().idleMinutes * 60;
-        if (getIdleSeconds() >= limitSeconds) void lock('idle');
-      }, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+    watchIdle(probe, intervalMs = IDLE_POLL_MS) {
+      return createLockWatch({
+        probe,
+        intervalMs,
+        limitSeconds: () => context.preferences.get().idleMinutes * 60,
+        lock: (reason) => {
+          if (context.session) void lock(reason);
+        },
+      });
     },
     close: () => {
       poller?.stop();

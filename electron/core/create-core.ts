@@ -4,6 +4,7 @@ import { type Language } from '../../shared/preferences';
 import { type EvidenceOptions } from '../handlers/evidence-handlers';
 import { type ExchangeOptions } from '../handlers/exchange-handlers';
 import { type KdfParams } from '../vault/kdf';
+import { type IdleProbe, type LockWatch } from '../lock/lock-watch';
 import { type CoreAdapters } from './adapters';
 
 export interface CoreOptions {
@@ -25,8 +26,8 @@ export interface Core {
   dispatch(operation: unknown, input: unknown): Promise<Reply<unknown>>;
   /** Lock now: drop every key and close the database; emits `vault.locked`. */
   lock(reason: LockReason): Promise<void>;
-  /** Poll the system idle time and lock after the user's idle timeout. Returns a stop function. */
-  watchIdle(getIdleSeconds: () => number, intervalMs?: number): () => void;
+  /** Poll the probe; lock when the screen locks or after the user's idle minutes (lock/lock-watch). */
+  watchIdle(probe: IdleProbe, intervalMs?: number): LockWatch;
   /** Close the database (app quit). */
   close(): Promise<void>;
 }

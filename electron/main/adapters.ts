@@ -3,6 +3,7 @@ import { type CoreAdapters, type Log } from '../core/adapters';
 import { EVENT_CHANNEL } from './channels';
 import { drivePollInterval, listSystemDrives } from '../drives/system-drives';
 import { electronDialogs } from './dialogs';
+import { panicShortcut } from './lock-triggers';
 
 /** Never logs payloads: they could carry case data. Callers pass only what is safe to keep. */
 export const log: Log = (message, details) => {
@@ -28,5 +29,6 @@ export function electronAdapters(getWindow: () => BrowserWindow | null): CoreAda
       list: () => listSystemDrives(process.platform),
       pollIntervalMs: drivePollInterval(process.platform),
     },
+    shortcuts: { panic: () => ({ ...panicShortcut }) },
   };
 }

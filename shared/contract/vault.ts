@@ -21,6 +21,11 @@ export const vaultOperations = {
       recoveryKeyPending: z.boolean(),
     }),
   },
+  /** The panic key (locks and hides at once) and whether it works outside the window too. */
+  'app.panicShortcut': {
+    input: empty,
+    output: z.strictObject({ modifier: z.enum(['ctrl', 'cmd']), systemWide: z.boolean() }),
+  },
   'vault.create': {
     input: z.strictObject({
       officeName: nameField,

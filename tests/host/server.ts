@@ -117,7 +117,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     },
     evidence: { copyPauseMs: options.slowCopyMs },
   });
-  const stopIdle = core.watchIdle(() => idleSeconds, options.idlePollMs ?? 250);
+  const idleWatch = core.watchIdle(
+    { systemIdleSeconds: () => idleSeconds },
+    options.idlePollMs ?? 250,
+  );
 
   let expectedHost = '';
 
@@ -294,7 +297,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     token,
     close: () => {
       closing ??= (async () => {
-        stopIdle();
+        idleWatch.stop();
         for (const client of sseClients) client.end();
         sseClients.clear();
         await new Promise<void>((done) => {

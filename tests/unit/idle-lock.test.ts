@@ -20,12 +20,12 @@ describe('idle lock', () => {
     });
     await t.call('preferences.update', { idleMinutes: 2 });
     let idleSeconds = 119;
-    const stop = t.core.watchIdle(() => idleSeconds, 10);
+    const watch = t.core.watchIdle({ systemIdleSeconds: () => idleSeconds }, 10);
     await new Promise((r) => setTimeout(r, 100));
     expect(t.events).toEqual([]);
     idleSeconds = 120;
     await until(() => t.events.length > 0);
-    stop();
+    watch.stop();
     expect(t.events).toEqual([{ name: 'vault.locked', payload: { reason: 'idle' } }]);
     expect(((await t.call('app.status')) as { state: string }).state).toBe('locked');
   });

@@ -10,6 +10,7 @@ import { riskSamples } from './support/risk-samples';
 /** One valid request per operation. A new operation without a sample fails the first test. */
 const samples: { [O in OperationName]: Input<O> } = {
   'app.status': {},
+  'app.panicShortcut': {},
   'vault.create': { officeName: 'Red', displayName: 'Ana', passphrase: 'una frase larga y rara' },
   'vault.unlock': { passphrase: 'una frase larga y rara' },
   'vault.recover': { recoveryKey: 'ABCD-EFGH', newPassphrase: 'otra frase larga y rara' },

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AppError } from '../../../shared/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PanicKeyHint } from '../components/PanicKeyHint';
 import { FocusHeading } from '../components/FocusHeading';
 import { type NamesValues } from '../forms/schemas';
 import { useCall } from '../hooks/use-call';
@@ -40,6 +41,7 @@ export function CreateScreen({ onCreated }: { onCreated: (recoveryKey: string) =
     <main data-testid="screen-create" className="screen screen-narrow" id="main">
       <FocusHeading>{t('create.title')}</FocusHeading>
       <p className="lead">{t('create.intro')}</p>
+      <PanicKeyHint />
       <ErrorAlert error={error} />
       {step === 'names' ? (
         <CreateNamesStep

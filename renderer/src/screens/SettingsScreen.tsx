@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type Language, type Preferences } from '../../../shared/preferences';
 import { ChangePassphraseForm } from '../components/ChangePassphraseForm';
 import { FocusHeading } from '../components/FocusHeading';
+import { PanicKeySettings } from '../components/PanicKeySettings';
 import { PreferencesForm } from '../components/PreferencesForm';
 
 export function SettingsScreen({
@@ -25,6 +26,7 @@ export function SettingsScreen({
         idleMinutes={idleMinutes}
         onSaved={onPreferencesChanged}
       />
+      <PanicKeySettings />
       <ChangePassphraseForm personal={personal} />
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FocusHeading } from '../components/FocusHeading';
+import { PanicKeyHint } from '../components/PanicKeyHint';
 import { Dashboard } from '../dashboard/Dashboard';
 import { sections } from './sections';
 
@@ -9,6 +10,7 @@ export function OverviewPage({ displayName }: { displayName: string }) {
   return (
     <section data-testid="section-home" className="section-page">
       <FocusHeading>{t('sections.home.greeting', { displayName })}</FocusHeading>
+      <PanicKeyHint />
       <Dashboard />
       <h2>{t('sections.home.sectionsTitle')}</h2>
       <p className="lead">{t('sections.home.body')}</p>
