@@ -342,8 +342,9 @@ test('a start-up failure says so in a native dialog and exits with an error, lea
     expect(apis).not.toContain('new BrowserWindow');
     const [title, message] = app.calls().find((c) => c.api === 'dialog.showErrorBox')!
       .args as string[];
-    expect(title).toBe('Resguardo');
-    expect(message).toMatch(/Resguardo/);
+    // The words come from the catalogues (startup.*): what happened, and what to do.
+    expect(title).toMatch(/^(Resguardo no puede abrirse|Resguardo cannot open)$/);
+    expect(message).toMatch(/carpeta de datos|data folder/);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
