@@ -6,7 +6,7 @@ import {
   ENTRY,
   evidenceEntryName,
   FORMAT_NAME,
-  formatVersionFor,
+  FORMAT_VERSION,
   type Manifest,
   type ManifestPart,
   recordsEntryName,
@@ -52,11 +52,10 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
     await emit(tarPadding(body.length));
   };
 
-  // Version 1 unless there are deletions or evidence (whose chain of custody travels as
-  // version-2 records): offices not yet updated read it too.
+  // Every record carries its history: version 3 (manifest.ts).
   const { deleted = [], ...fields } = options.fields;
   const evidence = await options.source.evidence();
-  const version = formatVersionFor(deleted, evidence);
+  const version = FORMAT_VERSION;
   await entry(ENTRY.format, Buffer.from(JSON.stringify({ format: FORMAT_NAME, version })));
 
   let lines: Buffer[] = [];

@@ -16,12 +16,19 @@ import { discardVerified, readExport, type VerifiedExport } from './import-reade
 import { applyRecords, classifyAll, conflictsSettledBy, countVerdicts } from './merge';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
+import { type Manifest } from './manifest';
 import { exportParts, totalSize } from './part-files';
 
 export interface PendingImport {
   preview: ImportPreview;
   verified: VerifiedExport;
 }
+
+/**
+ * This office's own passphrase copy: what it holds is brought back where deleted here. Its own
+ * file to partners (it is among the recipients) is only ever older news (merge.ts).
+ */
+export const isOwnCopy = (manifest: Manifest) => manifest.recipients.length === 0;
 
 async function lastSequence(db: Queryable, fingerprint: string): Promise<number> {
   const row = await db.get('SELECT last_sequence FROM exchange_senders WHERE fingerprint = ?', [
@@ -68,7 +75,10 @@ export async function prepareImport(
           : partner.verifiedAt
             ? 'verified'
             : 'unverified';
-    const classified = await classifyAll(db, sender.fingerprint, verified.records, progress);
+    const classified = await classifyAll(db, sender.fingerprint, verified.records, {
+      ...progress,
+      restore: isOwnCopy(manifest),
+    });
     const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
     const preview: ImportPreview = {
       importId: randomUUID(),
@@ -88,7 +98,8 @@ export async function prepareImport(
       conflictsSettled: conflictsSettledBy(
         classified,
         manifest.deleted ?? [],
-        await conflictsWaiting(db, sender.fingerprint),
+        await conflictsWaiting(db),
+        sender.fingerprint,
       ),
       // What applying removes comes first: it is what the user most needs to see.
       records: [
@@ -153,7 +164,10 @@ export async function applyImport(
       const deleted = manifest.deleted ?? [];
       // Sorted before any record is written, as the preview saw the database.
       const removals = await sortRemovals(tx, deleted, origin.office);
-      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks, progress);
+      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks, {
+        ...progress,
+        restore: isOwnCopy(manifest),
+      });
       // Records the sender no longer has: our copies stay, with a notice beside them.
       const held = await heldHere(tx, deleted, origin.office);
       await receiveNotices(tx, held, origin);

@@ -276,11 +276,12 @@ export function exchangeHandlers(
       provenanceOf(requireSession(context).db, kind, id),
     'exchange.conflict': async ({ conflictId }) =>
       conflictVersions(requireSession(context).db, conflictId),
-    'exchange.resolveConflict': ({ conflictId, keep }) =>
+    'exchange.resolveConflict': (input) =>
       context.serial(async () => {
         const session = requireSession(context);
+        const resolution = 'keep' in input ? { keep: input.keep } : { fields: input.fields };
         await session.db.transaction((tx) =>
-          resolveConflict(tx, conflictId, keep, session.displayName),
+          resolveConflict(tx, input.conflictId, resolution, session.displayName),
         );
         return {};
       }),

@@ -260,11 +260,25 @@ export const exchangeOperations = {
     output: conflictVersionsSchema,
   },
   /**
-   * Keep our version, or take the other office's (written as an import would, with its origin).
-   * One transaction with an audit entry; the conflict is gone afterwards.
+   * Keep our version, take the other office's (written as an import would, with its origin), or
+   * choose field by field (ours, theirs, or a value typed anew; a field not named keeps ours).
+   * Either way the result is one new version that descends from both, so it settles the same
+   * conflict wherever it travels. One transaction with an audit entry; the conflict is gone
+   * afterwards, both versions kept with it.
    */
   'exchange.resolveConflict': {
-    input: z.strictObject({ conflictId: z.uuid(), keep: z.enum(['local', 'incoming']) }),
+    input: z.union([
+      z.strictObject({ conflictId: z.uuid(), keep: z.enum(['local', 'incoming']) }),
+      z.strictObject({
+        conflictId: z.uuid(),
+        fields: z
+          .record(
+            z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+            z.union([z.enum(['local', 'incoming']), z.strictObject({ value: fieldValue })]),
+          )
+          .refine((f) => Object.keys(f).length <= 200),
+      }),
+    ]),
     output: empty,
   },
 } as const;
