@@ -2,7 +2,6 @@ import { AppFailure } from '../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import {
-  canonicalJson,
   exchangeRecordSchema,
   type ExchangeRecord,
   type RecordValue,
@@ -146,9 +145,12 @@ function resolvedData(
   resolution: Resolution,
   at: string,
 ): ExchangeRecord['data'] | null {
+  // A resolution is a save here: a new version, even when it reads as one side.
+  const saved = (data: ExchangeRecord['data']) =>
+    EDITED_AT in data ? { ...data, [EDITED_AT]: at } : data;
   if ('keep' in resolution) {
-    if (resolution.keep === 'incoming') return incoming.data;
-    return local ? local.data : null;
+    if (resolution.keep === 'incoming') return saved(incoming.data);
+    return local ? saved(local.data) : null;
   }
   const data: Record<string, RecordValue> = { ...(local?.data ?? incoming.data) };
   for (const [field, choice] of Object.entries(resolution.fields)) {
@@ -163,11 +165,7 @@ function resolvedData(
           : choice.value;
     data[field] = value;
   }
-  const made = canonicalJson(data);
-  const isEither =
-    made === canonicalJson(local?.data ?? null) || made === canonicalJson(incoming.data);
-  if (!isEither && EDITED_AT in data) data[EDITED_AT] = at;
-  return data;
+  return saved(data);
 }
 
 /**

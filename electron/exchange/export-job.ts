@@ -11,10 +11,10 @@ import { type ExchangeEvidence } from './exchange-evidence';
 import { recordEvidenceExport } from './evidence-records';
 import { type ExchangeRecord } from './exchange-records';
 import { checkExportConsent } from './export-consent';
-import { deletedSinceExchange, forgetSent } from './deletion-notices';
+import { deletedSinceExchange } from './deletion-notices';
 import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
-import { hasNoticesFrom, writeBases } from './record-bookkeeping';
+import { noteSent } from './merge-file';
 import { scopedRecords, type ExportScope } from './table-records';
 import { versionedRecords } from './versioned-records';
 
@@ -115,11 +115,7 @@ export async function runExport(request: ExportRequest) {
     'passphrase' in request.to ? 'passphrase' : partners.map((p) => p.name).join(', ');
   await db.transaction(async (tx) => {
     await recordEvidenceExport(tx, request.scope, request.actor, counterpart);
-    for (const partner of partners) {
-      const notices = await hasNoticesFrom(tx, partner.fingerprint);
-      await writeBases(tx, partner.fingerprint, exported, notices);
-    }
-    await forgetSent(tx, offices, deleted);
+    await noteSent(tx, offices, exported, deleted);
     await appendAudit(tx, {
       actor: request.actor,
       action: 'export',

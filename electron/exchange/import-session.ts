@@ -7,13 +7,14 @@ import { spokenFingerprint } from '../office/office-card';
 import { ownCard } from '../office/office-views';
 import { findPartner } from '../office/partner-repository';
 import { type AgeKey } from './age-reader';
-import { heldHere, receiveNotices } from './deletion-notices';
-import { applyRemovals, sortRemovals } from './part-removals';
+import { heldHere } from './deletion-notices';
+import { sortRemovals } from './part-removals';
 import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
-import { applyRecords, classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { mergeFile } from './merge-file';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
 import { type Manifest } from './manifest';
@@ -162,17 +163,14 @@ export async function applyImport(
         at,
       };
       const deleted = manifest.deleted ?? [];
-      // Sorted before any record is written, as the preview saw the database.
-      const removals = await sortRemovals(tx, deleted, origin.office);
-      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks, {
-        ...progress,
-        restore: isOwnCopy(manifest),
-      });
-      // Records the sender no longer has: our copies stay, with a notice beside them.
-      const held = await heldHere(tx, deleted, origin.office);
-      await receiveNotices(tx, held, origin);
-      // Parts it removed: removed here too where unchanged here since.
-      const moot = await applyRemovals(tx, removals, deleted, origin);
+      const { counts, settled, held, removals } = await mergeFile(
+        tx,
+        verified.records,
+        deleted,
+        origin,
+        hooks,
+        { ...progress, restore: isOwnCopy(manifest) },
+      );
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -204,7 +202,7 @@ export async function applyImport(
           ...(removals.remove.length > 0 ? { removedThere: removals.remove.length } : {}),
           ...(removals.kept.length > 0 ? { keptChangedHere: removals.kept.length } : {}),
           // Conflicts with this office that its new versions made moot.
-          ...(settled + moot > 0 ? { conflictsSettled: settled + moot } : {}),
+          ...(settled > 0 ? { conflictsSettled: settled } : {}),
         },
       });
       return counts;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vectorSchema } from './version-vectors';
 
 export const FORMAT_NAME = 'resguardo-exchange';
 /**
@@ -80,7 +81,14 @@ export const manifestSchema = z
      * of one is removed there too unless it changed there since.
      */
     deleted: z
-      .array(z.strictObject({ kind: z.enum(DELETABLE_KINDS), id: z.uuid() }))
+      .array(
+        z.strictObject({
+          kind: z.enum(DELETABLE_KINDS),
+          id: z.uuid(),
+          /** Version 3: the history of the version deleted (a later one is not removed). */
+          v: vectorSchema.optional(),
+        }),
+      )
       .max(200_000)
       .optional(),
   })
