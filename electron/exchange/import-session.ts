@@ -15,6 +15,7 @@ import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
 import { classifyAll, conflictsSettledBy, countVerdicts } from './merge';
 import { mergeFile } from './merge-file';
+import { arrivingWholes } from './preview-names';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
 import { type Manifest } from './manifest';
@@ -92,6 +93,7 @@ export async function prepareImport(
       needsAcceptance: status === 'unknown' || status === 'unverified',
       createdAt: manifest.createdAt,
       counts: countVerdicts(classified),
+      arriving: await arrivingWholes(db, classified),
       evidenceCount: verified.evidence.size,
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
       removedThere: removals.remove.length,

@@ -72,6 +72,31 @@ export const importPreviewSchema = z.strictObject({
    * here (or the one last shared), or removed the part.
    */
   conflictsSettled: z.number().int(),
+  /**
+   * The cases, people and collectives the file brings, grouped by what applying does to each
+   * (or to any of its parts), named as the app names them: a person marked restricted only by
+   * her pseudonym (`protected`: she has none, and no name is shown). The first 500; the counts
+   * cover all.
+   */
+  arriving: z.strictObject({
+    counts: z.strictObject({
+      new: z.number().int(),
+      updated: z.number().int(),
+      conflicting: z.number().int(),
+      unchanged: z.number().int(),
+    }),
+    items: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['cases', 'people', 'collectives']),
+          id: z.string(),
+          group: z.enum(['new', 'updated', 'conflicting', 'unchanged']),
+          label: z.string(),
+          shownAs: z.enum(['title', 'name', 'pseudonym', 'protected']),
+        }),
+      )
+      .max(500),
+  }),
   /** The first records, with what applying would do to each (the counts cover all). */
   records: z
     .array(
