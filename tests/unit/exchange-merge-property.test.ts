@@ -8,6 +8,7 @@ import {
 } from '../../electron/exchange/conflicts';
 import { type ExchangeRecord, recordHash } from '../../electron/exchange/exchange-records';
 import { readRecord, type RecordKind } from '../../electron/exchange/table-records';
+import { vectorText } from '../../electron/exchange/version-vectors';
 import {
   exportCases,
   importAt,
@@ -27,7 +28,7 @@ import {
  * the same version of it, with the same history.
  */
 
-const RUNS = Number(process.env['MERGE_PROPERTY_RUNS'] ?? 300);
+const RUNS = Number(process.env['MERGE_PROPERTY_RUNS'] ?? 250);
 const OFFICES = 4;
 const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
 
@@ -102,11 +103,20 @@ class Lineage {
   edit(): number {
     return (this.next += 1);
   }
-  of(hash: string): Set<number> {
-    return this.byHash.get(hash) ?? new Set();
+  /**
+   * By version: its hash and history. A version noted before it had a history (a local edit, a
+   * resolution: each saved at its own moment, so its hash is its own) is found by hash alone.
+   */
+  of(hash: string, vector: string | null = null): Set<number> {
+    return (
+      (vector === null ? undefined : this.byHash.get(`${hash}|${vector}`)) ??
+      this.byHash.get(`${hash}|`) ??
+      new Set()
+    );
   }
-  set(hash: string, edits: Iterable<number>) {
-    this.byHash.set(hash, new Set([...this.of(hash), ...edits]));
+  set(hash: string, vector: string | null, edits: Iterable<number>) {
+    const key = `${hash}|${vector ?? ''}`;
+    this.byHash.set(key, new Set([...this.of(hash, vector), ...edits]));
   }
   goneAt(office: string, key: string): Set<number> {
     return this.gone.get(`${office}|${key}`) ?? new Set();
@@ -143,6 +153,15 @@ const stamp = (() => {
   return () => new Date(Date.UTC(2030, 0, 1) + (n += 1) * 1000).toISOString();
 })();
 
+/** The history noted for the version held (null: changed here since, not yet noted). */
+async function vectorAt(o: MergeOffice, kind: string, id: string, hash: string) {
+  const row = await o.db.get(
+    'SELECT hash, vector FROM record_versions WHERE kind = ? AND record_id = ?',
+    [kind, id],
+  );
+  return row && row['hash'] === hash ? String(row['vector']) : null;
+}
+
 async function hashOf(o: MergeOffice, kind: RecordKind, id: string) {
   const record = await readRecord(o.db, kind, id);
   return record ? recordHash(record) : null;
@@ -178,10 +197,9 @@ class Run {
   async held(o: MergeOffice, kind: RecordKind, id: string): Promise<Held> {
     const record = await readRecord(o.db, kind, id);
     const key = `${kind}/${id}`;
-    return {
-      record,
-      edits: record ? this.lineage.of(recordHash(record)) : this.lineage.goneAt(o.fingerprint, key),
-    };
+    if (!record) return { record, edits: this.lineage.goneAt(o.fingerprint, key) };
+    const hash = recordHash(record);
+    return { record, edits: this.lineage.of(hash, await vectorAt(o, kind, id, hash)) };
   }
 
   async seed() {
@@ -195,7 +213,7 @@ class Run {
         [id, `Caso ${i}`, at, at],
       );
       this.cases.push(id);
-      this.lineage.set((await hashOf(a, 'cases', id))!, [this.lineage.edit()]);
+      this.lineage.set((await hashOf(a, 'cases', id))!, null, [this.lineage.edit()]);
     }
     const file = await exportCases(a, offices.slice(1, this.count), this.cases);
     for (const o of offices.slice(1, this.count)) await this.receive(o, file);
@@ -207,7 +225,7 @@ class Run {
     if (!before.record) return;
     await o.db.run(sql, params);
     const after = await hashOf(o, kind, id);
-    if (after) this.lineage.set(after, [...before.edits, this.lineage.edit()]);
+    if (after) this.lineage.set(after, null, [...before.edits, this.lineage.edit()]);
   }
 
   async remove(o: MergeOffice, kind: RecordKind, id: string) {
@@ -252,7 +270,11 @@ class Run {
       const now = await readRecord(o.db, kind, id);
       // The same change made at both: the later save stands, holding both lineages.
       if (now && theirs && was.record && alike(was.record, theirs)) {
-        this.lineage.set(recordHash(now), [...was.edits, ...this.lineage.of(recordHash(theirs))]);
+        const hash = recordHash(now);
+        this.lineage.set(hash, await vectorAt(o, kind, id, hash), [
+          ...was.edits,
+          ...this.lineage.of(recordHash(theirs), vectorText(theirs.v ?? {})),
+        ]);
       }
       if (!now && was.record && !theirs) {
         // Removed here because the sender removed it: as of the sender's deletion.
@@ -262,9 +284,11 @@ class Run {
         ]);
       }
       const after = now
-        ? this.lineage.of(recordHash(now))
+        ? this.lineage.of(recordHash(now), await vectorAt(o, kind, id, recordHash(now)))
         : this.lineage.goneAt(o.fingerprint, key);
-      const offered = theirs ? this.lineage.of(recordHash(theirs)) : new Set<number>();
+      const offered = theirs
+        ? this.lineage.of(recordHash(theirs), vectorText(theirs.v ?? {}))
+        : new Set<number>();
       const dropped = (e: number) => !after.has(e) && !this.lineage.setAside.has(e);
       const lost = [...was.edits, ...(now ? offered : [])].filter(dropped);
       const missed = [...offered].filter(dropped);
@@ -286,7 +310,7 @@ class Run {
 
   async resolve(o: MergeOffice, pick: number) {
     const rows = await o.db.all(
-      `SELECT id, kind, record_id, incoming_hash FROM exchange_conflicts
+      `SELECT id, kind, record_id, incoming_hash, incoming_vector FROM exchange_conflicts
         WHERE resolved_at IS NULL ORDER BY created_at, id`,
     );
     if (rows.length === 0) return false;
@@ -295,7 +319,10 @@ class Run {
     const id = String(row['record_id']);
     const key = `${kind}/${id}`;
     const mine = await this.held(o, kind, id);
-    const theirs = this.lineage.of(String(row['incoming_hash']));
+    const theirs = this.lineage.of(
+      String(row['incoming_hash']),
+      typeof row['incoming_vector'] === 'string' ? row['incoming_vector'] : null,
+    );
     const choices = ['local', 'incoming'] as const;
     // Whole (ours or theirs), or field by field: each field ours or theirs, or typed anew.
     const resolution: Resolution =
@@ -334,7 +361,7 @@ class Run {
       for (const e of dropped) if (!kept.has(e)) this.lineage.setAside.add(e);
     } else edits = [...mine.edits, ...theirs, this.lineage.edit()];
     const now = await readRecord(o.db, kind, id);
-    if (now) this.lineage.set(recordHash(now), edits);
+    if (now) this.lineage.set(recordHash(now), null, edits);
     else this.lineage.setGone(o.fingerprint, key, edits);
     return true;
   }
@@ -366,7 +393,7 @@ class Run {
           [id, caseId, when, when],
         );
         this.notes.push(id);
-        this.lineage.set((await hashOf(o, 'case_notes', id))!, [this.lineage.edit()]);
+        this.lineage.set((await hashOf(o, 'case_notes', id))!, null, [this.lineage.edit()]);
         return;
       }
       case 'editNote': {

@@ -30,8 +30,10 @@ export function ArrivingGroups({ arriving }: { arriving: Arriving }) {
             <ul className="plain-list">
               {items.map((item) => (
                 <li key={`${item.kind}:${item.id}`}>
-                  <span className="arriving-kind">{t(`handoff.kinds.${item.kind}`)}</span>{' '}
-                  {labelOf(item)}
+                  {t('handoff.import.arriving.item', {
+                    kind: t(`handoff.kinds.${item.kind}`),
+                    label: labelOf(item),
+                  })}
                 </li>
               ))}
               {items.length < count ? (
