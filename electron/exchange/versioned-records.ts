@@ -3,8 +3,8 @@ import { type ExchangeRecord, recordHash } from './exchange-records';
 import { type Known, type KnownRow, knownVersions, writeKnown } from './record-bookkeeping';
 import { nextVector } from './version-vectors';
 
-/** Records given their history a batch at a time (one query, at most one write, per batch). */
-const BATCH = 500;
+/** Records given their history a batch at a time (a query per 500, at most one write per batch). */
+const BATCH = 2000;
 
 export interface Versioned {
   record: ExchangeRecord;
