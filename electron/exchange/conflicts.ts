@@ -274,3 +274,49 @@ export async function resolveConflict(
     },
   });
 }
+
+/** The data of a version kept with a conflict (JSON of a record, or null). */
+function keptData(text: unknown): ExchangeRecord['data'] | null {
+  if (typeof text !== 'string') return null;
+  const parsed = exchangeRecordSchema.nullable().safeParse(JSON.parse(text));
+  if (!parsed.success) throw new AppFailure('exchange_corrupt');
+  return parsed.data?.data ?? null;
+}
+
+/**
+ * A record's settled conflicts, newest first, each with both versions as they stood and the one
+ * chosen, field by field: what a resolution set aside stays readable.
+ */
+export async function recordHistory(db: Queryable, kind: string, id: string) {
+  const rows = await db.all(
+    `SELECT id, office_name, incoming, local_version, resolved_version, resolved_at, resolved_by
+       FROM exchange_conflicts
+      WHERE kind = ? AND record_id = ? AND resolved_at IS NOT NULL AND local_version IS NOT NULL
+      ORDER BY resolved_at DESC`,
+    [kind, id],
+  );
+  return rows.map((row) => {
+    const incoming = keptData(row['incoming']) ?? {};
+    const local = keptData(row['local_version']);
+    const resolved = keptData(row['resolved_version']);
+    const names = [
+      ...new Set([
+        ...Object.keys(local ?? {}),
+        ...Object.keys(incoming),
+        ...Object.keys(resolved ?? {}),
+      ]),
+    ].sort();
+    return {
+      conflictId: String(row['id']),
+      officeName: String(row['office_name']),
+      resolvedAt: String(row['resolved_at']),
+      resolvedBy: row['resolved_by'] === null ? null : String(row['resolved_by']),
+      fields: names.map((field) => ({
+        field,
+        local: local?.[field] ?? null,
+        incoming: incoming[field] ?? null,
+        resolved: resolved?.[field] ?? null,
+      })),
+    };
+  });
+}

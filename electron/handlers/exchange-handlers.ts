@@ -14,7 +14,7 @@ import { checkExportConsent } from '../exchange/export-consent';
 import { JOB_THREADS, warmThreads } from '../exchange/warm-threads';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
-import { conflictVersions, resolveConflict } from '../exchange/conflicts';
+import { conflictVersions, recordHistory, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
 import { type JobProgress } from '../exchange/job-progress';
 import { type SyncPart } from '../exchange/part-flusher';
@@ -44,6 +44,7 @@ type ExchangeHandlers = Pick<
   | 'exchange.provenance'
   | 'exchange.conflict'
   | 'exchange.resolveConflict'
+  | 'exchange.recordHistory'
 >;
 
 export interface ExchangeOptions {
@@ -274,6 +275,8 @@ export function exchangeHandlers(
     },
     'exchange.provenance': async ({ kind, id }) =>
       provenanceOf(requireSession(context).db, kind, id),
+    'exchange.recordHistory': async ({ kind, id }) =>
+      recordHistory(requireSession(context).db, kind, id),
     'exchange.conflict': async ({ conflictId }) =>
       conflictVersions(requireSession(context).db, conflictId),
     'exchange.resolveConflict': (input) =>

@@ -279,6 +279,29 @@ export const exchangeOperations = {
       deletedThere: z.array(z.strictObject({ officeName: z.string(), exportedAt: z.string() })),
     }),
   },
+  /**
+   * A record's settled conflicts, newest first: both versions as they stood, field by field,
+   * beside the one chosen (`resolved` null: it stayed deleted here), who chose and when.
+   */
+  'exchange.recordHistory': {
+    input: z.strictObject({ kind: z.string().regex(/^[a-z_]{1,40}$/), id: z.uuid() }),
+    output: z.array(
+      z.strictObject({
+        conflictId: z.string(),
+        officeName: z.string(),
+        resolvedAt: z.string(),
+        resolvedBy: z.string().nullable(),
+        fields: z.array(
+          z.strictObject({
+            field: z.string(),
+            local: fieldValue,
+            incoming: fieldValue,
+            resolved: fieldValue,
+          }),
+        ),
+      }),
+    ),
+  },
   /** One conflict's two versions, field by field, for a side-by-side view. */
   'exchange.conflict': {
     input: z.strictObject({ conflictId: z.uuid() }),

@@ -144,6 +144,15 @@ describe('merging from history (issue 17, measured stories)', () => {
       urgency: 'low',
       title: 'Amenazas en el Istmo (A)',
     });
+    // Readable through the contract too: ours, theirs and the result, field by field.
+    const [history] = await a.op('exchange.recordHistory', { kind: 'cases', id });
+    expect(history).toMatchObject({ conflictId: conflict!.id, officeName: 'Oficina Tegucigalpa' });
+    expect(history!.fields.find((f) => f.field === 'urgency')).toEqual({
+      field: 'urgency',
+      local: 'critical',
+      incoming: 'low',
+      resolved: 'low',
+    });
     const [audit] = await a.op('audit.history', { entityId: conflict!.id });
     expect(audit?.changes).toMatchObject({
       keep: 'fields',
