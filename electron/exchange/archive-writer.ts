@@ -7,7 +7,7 @@ import {
   ENTRY,
   FORMAT_NAME,
   evidenceEntryName,
-  formatVersionFor,
+  FORMAT_VERSION,
   type Manifest,
   type ManifestPart,
   recordsEntryName,
@@ -53,11 +53,10 @@ export async function writeArchive(options: ArchiveOptions): Promise<Manifest> {
     await emit(tarPadding(body.length));
   };
 
-  // Version 1 unless there are deletions or evidence (whose chain of custody travels as
-  // version-2 records): offices not yet updated read it too.
+  // Every record carries its history: version 3 (manifest.ts).
   const { deleted = [], ...fields } = options.fields;
   const evidence = await options.source.evidence();
-  const version = formatVersionFor(deleted, evidence);
+  const version = FORMAT_VERSION;
   // With the signed envelope (envelope.ts): a stick's listing reads it from the first chunk.
   await entry(ENTRY.format, formatEntry(version, fields, options.keys));
 

@@ -1,10 +1,14 @@
 import { type Queryable } from '../database/sqlite';
 import { DELETABLE_KINDS, type DeletableKind, isNoticeKind } from './manifest';
 import { dropBase } from './merge';
+import { knownVersions } from './record-bookkeeping';
+import { type Vector } from './version-vectors';
 
 export interface DeletedRecord {
   kind: DeletableKind;
   id: string;
+  /** The history of the version deleted (format 3). */
+  v?: Vector | undefined;
 }
 
 /**
@@ -26,7 +30,12 @@ export async function deletedSinceExchange(
         ORDER BY b.record_id`,
       [kind, ...offices],
     );
-    for (const row of rows) deleted.push({ kind, id: String(row['record_id']) });
+    const ids = rows.map((row) => String(row['record_id']));
+    const known = await knownVersions(db, kind, ids);
+    for (const id of ids) {
+      const v = known.get(id)?.vector;
+      deleted.push(v ? { kind, id, v } : { kind, id });
+    }
   }
   return deleted;
 }

@@ -102,6 +102,7 @@ export async function stageEvidence(
       db,
       office,
       verified.records.filter((r) => isEvidence(r) || r.kind === 'cases'),
+      { restore: verified.manifest.recipients.length === 0 },
     );
     const fresh = classified
       .filter((c) => c.verdict === 'new' && isEvidence(c.record))

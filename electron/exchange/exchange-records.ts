@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { vectorSchema } from './version-vectors';
 
 /**
  * One record as it travels: a row of a known kind, by id, with its columns (snake_case, as in
@@ -16,6 +17,10 @@ export const exchangeRecordSchema = z.strictObject({
   kind: z.string().regex(/^[a-z_]{1,40}$/),
   id: z.uuid(),
   data: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), value),
+  /** Format version 3: the version's history (version-vectors.ts); absent in older files. */
+  v: vectorSchema.optional(),
+  /** Format version 3: this version reads exactly as the older version `s` (merge.ts). */
+  s: vectorSchema.optional(),
 });
 export type ExchangeRecord = z.infer<typeof exchangeRecordSchema>;
 export type RecordValue = z.infer<typeof value>;
@@ -42,8 +47,9 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
 /** A record's kind and id as one key, for maps of a whole file's records. */
 export const recordKey = (kind: string, id: string) => `${kind}/${id}`;
 
-export function recordHash(record: ExchangeRecord): string {
-  return createHash('sha256').update(canonicalJson(record)).digest('hex');
+/** The version's content (its history left out): equal content hashes equal everywhere. */
+export function recordHash({ kind, id, data }: ExchangeRecord): string {
+  return createHash('sha256').update(canonicalJson({ kind, id, data })).digest('hex');
 }
 
 /**

@@ -9,13 +9,14 @@ import { getPartner } from '../office/partner-repository';
 import { readVaultState, writeVaultState } from '../repositories/office-repository';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { recordEvidenceExport } from './evidence-records';
-import { type ExchangeRecord, recordHash } from './exchange-records';
+import { type ExchangeRecord } from './exchange-records';
 import { checkExportConsent } from './export-consent';
-import { deletedSinceExchange, forgetSent } from './deletion-notices';
+import { deletedSinceExchange } from './deletion-notices';
 import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
-import { hasNoticesFrom, writeBases } from './record-bookkeeping';
+import { noteSent } from './merge-file';
 import { scopedRecords, type ExportScope } from './table-records';
+import { versionedRecords } from './versioned-records';
 
 const SEQUENCE_KEY = 'exchange_export_sequence';
 
@@ -77,8 +78,9 @@ export async function runExport(request: ExportRequest) {
   const exported: { kind: string; id: string; hash: string }[] = [];
   const source = {
     async *records(): AsyncGenerator<ExchangeRecord> {
-      for await (const record of scopedRecords(db, request.scope)) {
-        exported.push({ kind: record.kind, id: record.id, hash: recordHash(record) });
+      const records = scopedRecords(db, request.scope);
+      for await (const { record, hash } of versionedRecords(db, records, own.fingerprint)) {
+        exported.push({ kind: record.kind, id: record.id, hash });
         yield record;
       }
     },
@@ -120,11 +122,7 @@ export async function runExport(request: ExportRequest) {
     'passphrase' in request.to ? 'passphrase' : partners.map((p) => p.name).join(', ');
   await db.transaction(async (tx) => {
     await recordEvidenceExport(tx, request.scope, request.actor, counterpart);
-    for (const partner of partners) {
-      const notices = await hasNoticesFrom(tx, partner.fingerprint);
-      await writeBases(tx, partner.fingerprint, exported, notices);
-    }
-    await forgetSent(tx, offices, deleted);
+    await noteSent(tx, offices, exported, deleted);
     await appendAudit(tx, {
       actor: request.actor,
       action: 'export',

@@ -7,21 +7,30 @@ import { spokenFingerprint } from '../office/office-card';
 import { ownCard } from '../office/office-views';
 import { findPartner } from '../office/partner-repository';
 import { type AgeKey } from './age-reader';
-import { heldHere, receiveNotices } from './deletion-notices';
-import { applyRemovals, sortRemovals } from './part-removals';
+import { heldHere } from './deletion-notices';
+import { sortRemovals } from './part-removals';
 import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
-import { applyRecords, classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { mergeFile } from './merge-file';
+import { arrivingWholes } from './preview-names';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
+import { type Manifest } from './manifest';
 import { exportParts, totalSize } from './part-files';
 
 export interface PendingImport {
   preview: ImportPreview;
   verified: VerifiedExport;
 }
+
+/**
+ * This office's own passphrase copy: what it holds is brought back where deleted here. Its own
+ * file to partners (it is among the recipients) is only ever older news (merge.ts).
+ */
+export const isOwnCopy = (manifest: Manifest) => manifest.recipients.length === 0;
 
 async function lastSequence(db: Queryable, fingerprint: string): Promise<number> {
   const row = await db.get('SELECT last_sequence FROM exchange_senders WHERE fingerprint = ?', [
@@ -68,7 +77,10 @@ export async function prepareImport(
           : partner.verifiedAt
             ? 'verified'
             : 'unverified';
-    const classified = await classifyAll(db, sender.fingerprint, verified.records, progress);
+    const classified = await classifyAll(db, sender.fingerprint, verified.records, {
+      ...progress,
+      restore: isOwnCopy(manifest),
+    });
     const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
     const preview: ImportPreview = {
       importId: randomUUID(),
@@ -81,6 +93,7 @@ export async function prepareImport(
       needsAcceptance: status === 'unknown' || status === 'unverified',
       createdAt: manifest.createdAt,
       counts: countVerdicts(classified),
+      arriving: await arrivingWholes(db, classified),
       evidenceCount: verified.evidence.size,
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
       removedThere: removals.remove.length,
@@ -88,7 +101,8 @@ export async function prepareImport(
       conflictsSettled: conflictsSettledBy(
         classified,
         manifest.deleted ?? [],
-        await conflictsWaiting(db, sender.fingerprint),
+        await conflictsWaiting(db),
+        sender.fingerprint,
       ),
       // What applying removes comes first: it is what the user most needs to see.
       records: [
@@ -152,14 +166,14 @@ export async function applyImport(
         at,
       };
       const deleted = manifest.deleted ?? [];
-      // Sorted before any record is written, as the preview saw the database.
-      const removals = await sortRemovals(tx, deleted, origin.office);
-      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks, progress);
-      // Records the sender no longer has: our copies stay, with a notice beside them.
-      const held = await heldHere(tx, deleted, origin.office);
-      await receiveNotices(tx, held, origin);
-      // Parts it removed: removed here too where unchanged here since.
-      const moot = await applyRemovals(tx, removals, deleted, origin);
+      const { counts, settled, held, removals } = await mergeFile(
+        tx,
+        verified.records,
+        deleted,
+        origin,
+        hooks,
+        { ...progress, restore: isOwnCopy(manifest) },
+      );
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -191,7 +205,7 @@ export async function applyImport(
           ...(removals.remove.length > 0 ? { removedThere: removals.remove.length } : {}),
           ...(removals.kept.length > 0 ? { keptChangedHere: removals.kept.length } : {}),
           // Conflicts with this office that its new versions made moot.
-          ...(settled + moot > 0 ? { conflictsSettled: settled + moot } : {}),
+          ...(settled > 0 ? { conflictsSettled: settled } : {}),
         },
       });
       return counts;

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { vectorSchema } from './version-vectors';
 
 export const FORMAT_NAME = 'resguardo-exchange';
 /**
  * The newest version this app reads and writes. Version 2 adds `deleted` to the manifest and
- * `evidence_custody` records (the chain of custody of the evidence sent); a file with neither
- * deletions nor evidence is still written as version 1, so an office that has not updated yet
- * reads it.
+ * `evidence_custody` records (the chain of custody of the evidence sent). Version 3 gives every
+ * record its history (`v`, a version vector: version-vectors.ts), which decides how it merges;
+ * every file is written as version 3, as an office without histories would merge it wrongly (an
+ * older app refuses it and says to update). Files of versions 1 and 2 are still read: their
+ * records compare against the base last exchanged with the sender (merge.ts, `byBase`).
  */
-export const FORMAT_VERSION = 2;
-export const formatVersionFor = (deleted: readonly unknown[], evidence: readonly unknown[]) =>
-  deleted.length > 0 || evidence.length > 0 ? 2 : 1;
+export const FORMAT_VERSION = 3 as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -59,7 +60,7 @@ export const partSchema = z.strictObject({
 export const manifestSchema = z
   .strictObject({
     format: z.literal(FORMAT_NAME),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     exportId: z.uuid(),
     createdAt: z.iso.datetime(),
     sender: z.strictObject({
@@ -80,12 +81,19 @@ export const manifestSchema = z
      * of one is removed there too unless it changed there since.
      */
     deleted: z
-      .array(z.strictObject({ kind: z.enum(DELETABLE_KINDS), id: z.uuid() }))
+      .array(
+        z.strictObject({
+          kind: z.enum(DELETABLE_KINDS),
+          id: z.uuid(),
+          /** Version 3: the history of the version deleted (a later one is not removed). */
+          v: vectorSchema.optional(),
+        }),
+      )
       .max(200_000)
       .optional(),
   })
-  // Only version 2 may carry notices.
-  .refine((manifest) => manifest.version === 2 || manifest.deleted === undefined);
+  // Only version 2 and later may carry notices.
+  .refine((manifest) => manifest.version >= 2 || manifest.deleted === undefined);
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestPart = z.infer<typeof partSchema>;
 

@@ -3,12 +3,22 @@ import { type Queryable, type SqlValue } from '../database/sqlite';
 import { canonicalJson, type ExchangeRecord, recordHash, recordKey } from './exchange-records';
 import { type JobProgress } from './job-progress';
 import { isPartKind } from './manifest';
-import { conflictsWaiting, keepConflict, settleConflicts } from './pending-conflicts';
+import {
+  conflictsWaiting,
+  keepConflict,
+  settleConflict,
+  type WaitingConflict,
+} from './pending-conflicts';
 import {
   hasNoticesFrom,
+  type Known,
+  type KnownRow,
+  knownVersions,
+  localVector,
   type Origin,
   type SharedVersion,
   writeBases,
+  writeKnown,
   writeOrigins,
 } from './record-bookkeeping';
 import {
@@ -19,6 +29,14 @@ import {
   type RecordKind,
   writeRecord,
 } from './table-records';
+import {
+  compareVectors,
+  joinVectors,
+  knownBy,
+  nextVector,
+  officeOf,
+  type Vector,
+} from './version-vectors';
 
 /** `deleted`: deleted here since it was last exchanged with the sender; not brought back. */
 export type Verdict = 'new' | 'update' | 'unchanged' | 'conflict' | 'deleted';
@@ -30,6 +48,12 @@ export interface Classified {
   localHash: string | null;
   /** The version last exchanged with the sender, when there is one. */
   base: string | null;
+  /** The history of the version held here (null: from before histories, or not held). */
+  localVector: Vector | null;
+  /** The incoming version's history (made up for a file of version 1 or 2). */
+  vector: Vector;
+  /** The version held here once applied, when that changes. */
+  keep: Known | null;
 }
 
 export async function readBase(db: Queryable, office: string, kind: string, id: string) {
@@ -61,39 +85,159 @@ export async function dropBase(tx: Queryable, office: string, kind: string, id: 
   ]);
 }
 
+/** How the incoming version stands to ours, and what applying it notes as held here. */
+interface Decision {
+  verdict: Verdict;
+  /** The version held here afterwards, when it changes (null: nothing to note). */
+  keep: Known | null;
+  /** For a conflict: the incoming version's history (made up for a file of version 1 or 2). */
+  vector: Vector;
+}
+
+export interface ClassifyInput {
+  record: ExchangeRecord;
+  local: ExchangeRecord | null;
+  /** The version last exchanged with the sender (its hash), when there is one. */
+  base: string | null;
+  /** What record_versions says of it here. */
+  known: Known | null;
+  own: string;
+  sender: string;
+  /** This office's own passphrase copy: a record deleted here is brought back from it. */
+  restore?: boolean;
+}
+
 /**
- * Three-way comparison against the version last exchanged with this office (the base):
- * only they changed it → update; only we did → keep ours; both did (or there is no common base)
- * → conflict, both versions kept, unless both now read the same. Gone here though exchanged
- * with them → deleted here since (our next export tells them), so it is not brought back.
+ * Decided from history (version-vectors.ts): theirs descends from ours → update; ours from
+ * theirs (or the same) → nothing to do, whichever file this is and however late it comes; made
+ * apart → conflict, both versions kept, unless both read the same. Deleted here: a version we
+ * deleted (or an older one) stays deleted; one changed there since is a conflict. A record or
+ * a file from before histories compares as before, against the base last shared with the sender.
  */
-export function classify(
-  record: ExchangeRecord,
-  local: ExchangeRecord | null,
-  base: string | null,
-  /** This office's own file (a passphrase copy): what it holds is brought back. */
-  restore = false,
-): Classified {
+export function classify(input: ClassifyInput): Classified {
+  const { record, local, base, known } = input;
   const hash = recordHash(record);
-  const one = (verdict: Verdict, localHash: string | null) => ({
-    record,
-    hash,
-    verdict,
-    localHash,
-    base,
-  });
-  if (!local) return one(!restore && base !== null ? 'deleted' : 'new', null);
-  const localHash = recordHash(local);
-  if (localHash === hash) return one('unchanged', localHash);
-  if (base === localHash) return one('update', localHash);
-  if (base === hash) return one('unchanged', localHash);
-  // Both offices made the same change (or only touched it, as editing an aggression's
-  // perpetrators does): nothing to choose between, so the later one stands at both.
-  if (sameContent(local, record)) {
-    const later = String(record.data[EDITED_AT]) > String(local.data[EDITED_AT]);
-    return one(later ? 'update' : 'unchanged', localHash);
+  const localHash = local ? recordHash(local) : null;
+  const ours = localVector(localHash, known, input.own);
+  const decided =
+    record.v && (ours !== null || !local)
+      ? byHistory(input, record.v, hash, localHash, ours)
+      : byBase(input, hash, localHash, ours);
+  return { record, hash, localHash, base, localVector: ours, ...decided };
+}
+
+function byHistory(
+  input: ClassifyInput,
+  theirs: Vector,
+  hash: string,
+  localHash: string | null,
+  ours: Vector | null,
+): Decision {
+  const { record, local, own } = input;
+  const taken = {
+    verdict: 'update' as Verdict,
+    keep: { hash, vector: theirs, sameAs: record.s ?? null },
+    vector: theirs,
+  };
+  if (!local) {
+    if (ours === null) {
+      const gone = !input.restore && input.base !== null;
+      return gone ? { ...taken, verdict: 'deleted', keep: null } : { ...taken, verdict: 'new' };
+    }
+    if (input.restore) {
+      return {
+        ...taken,
+        verdict: 'new',
+        keep: { hash, vector: nextVector(joinVectors(ours, theirs), own) },
+      };
+    }
+    return knownBy(theirs, ours)
+      ? { verdict: 'deleted', keep: null, vector: theirs }
+      : { verdict: 'conflict', keep: null, vector: theirs };
   }
-  return one('conflict', localHash);
+  const order = compareVectors(theirs, ours ?? {});
+  if (order === 'newer') return taken;
+  if (order !== 'apart') return { verdict: 'unchanged', keep: null, vector: theirs };
+  const both = joinVectors(ours ?? {}, theirs);
+  if (hash === localHash)
+    return { verdict: 'unchanged', keep: { hash, vector: both }, vector: theirs };
+  // Theirs reads as a version ours descends from (someone there took ours whole): ours stands.
+  if (record.s && knownBy(record.s, ours ?? {})) {
+    return { verdict: 'unchanged', keep: { hash: localHash, vector: both }, vector: theirs };
+  }
+  // Ours reads as a version theirs descends from (we took theirs whole, they went on): theirs.
+  const sameAs = input.known?.hash === localHash ? input.known?.sameAs : null;
+  if (sameAs && knownBy(sameAs, theirs)) {
+    return { verdict: 'update', keep: { hash, vector: both }, vector: theirs };
+  }
+  // Both offices made the same change (or only touched it, as editing an aggression's
+  // perpetrators does): nothing to choose between; the later one stands at both, with a history
+  // both compute alike.
+  if (sameContent(local, record)) {
+    return laterOf(local, record) === record
+      ? { verdict: 'update', keep: { hash, vector: both }, vector: theirs }
+      : { verdict: 'unchanged', keep: { hash: localHash, vector: both }, vector: theirs };
+  }
+  return { verdict: 'conflict', keep: null, vector: theirs };
+}
+
+/**
+ * The comparison of format versions 1 and 2, and of records from before histories: against the
+ * version last exchanged with the sender (its base). Their version is taken as made by the
+ * sender after ours, when it is taken.
+ */
+function byBase(
+  input: ClassifyInput,
+  hash: string,
+  localHash: string | null,
+  ours: Vector | null,
+): Decision {
+  const { record, local, base, own, sender } = input;
+  const theirs = record.v ?? (ours ? nextVector(ours, sender) : nextVector({}, sender));
+  const took = (verdict: Verdict): Decision => ({
+    verdict,
+    keep: { hash, vector: theirs },
+    vector: theirs,
+  });
+  const apart = record.v ?? { [officeOf(sender)]: (ours?.[officeOf(sender)] ?? 0) + 1 };
+  if (!local) {
+    if (ours !== null) {
+      // Deleted here since it was noted: stays deleted (a passphrase copy of ours brings it back).
+      if (!input.restore) return { verdict: 'deleted', keep: null, vector: theirs };
+      return { ...took('new'), keep: { hash, vector: nextVector(joinVectors(ours, theirs), own) } };
+    }
+    return !input.restore && base !== null ? { ...took('deleted'), keep: null } : took('new');
+  }
+  const mine = ours ?? nextVector({}, own);
+  if (localHash === hash) {
+    return {
+      verdict: 'unchanged',
+      keep: { hash, vector: joinVectors(mine, theirs) },
+      vector: theirs,
+    };
+  }
+  if (base === localHash) return took('update');
+  if (base === hash) {
+    return {
+      verdict: 'unchanged',
+      keep: { hash: localHash, vector: nextVector(joinVectors(mine, theirs), own) },
+      vector: theirs,
+    };
+  }
+  if (sameContent(local, record)) {
+    const both = joinVectors(mine, theirs);
+    return laterOf(local, record) === record
+      ? { verdict: 'update', keep: { hash, vector: both }, vector: theirs }
+      : { verdict: 'unchanged', keep: { hash: localHash, vector: both }, vector: theirs };
+  }
+  return { verdict: 'conflict', keep: null, vector: apart };
+}
+
+/** Of two versions alike but for when they were saved, the later (the larger hash on a tie). */
+function laterOf(a: ExchangeRecord, b: ExchangeRecord): ExchangeRecord {
+  const at = (r: ExchangeRecord) => String(r.data[EDITED_AT] ?? '');
+  if (at(a) !== at(b)) return at(a) > at(b) ? a : b;
+  return recordHash(a) > recordHash(b) ? a : b;
 }
 
 /** The local version of each record of a file, by `recordKey` (a batch of rows per query). */
@@ -139,11 +283,16 @@ async function between(progress: RecordProgress, done: number, total: number) {
   progress.onRecords?.(done, total);
 }
 
+export interface ClassifyOptions extends RecordProgress {
+  /** The file is this office's own passphrase copy (what it holds is brought back). */
+  restore?: boolean;
+}
+
 export async function classifyAll(
   db: Queryable,
   office: string,
   records: readonly ExchangeRecord[],
-  progress: RecordProgress = {},
+  options: ClassifyOptions = {},
 ) {
   const order = new Map<string, number>(RECORD_KINDS.map((kind, i) => [kind, i]));
   const sorted = [...records].sort((a, b) => (order.get(a.kind) ?? 99) - (order.get(b.kind) ?? 99));
@@ -151,21 +300,49 @@ export async function classifyAll(
   // Parents come first: what hangs from a record deleted here (an aggression they added to a
   // case we deleted) is not brought back either, and could not be inserted without it.
   const deleted = new Set<string>();
-  const restore = office === (await ownFingerprint(db));
+  const own = await ownFingerprint(db);
+  const restore = options.restore === true && office === own;
   const bases = await basesWith(db, office);
   const locals = await localVersions(db, sorted);
+  const known = await knownOf(db, sorted);
   for (const [index, record] of sorted.entries()) {
-    if (index % CLASSIFY_EVERY === 0) await between(progress, index, sorted.length);
+    if (index % CLASSIFY_EVERY === 0) await between(options, index, sorted.length);
     const key = recordKey(record.kind, record.id);
-    const one = classify(record, locals.get(key) ?? null, bases.get(key) ?? null, restore);
+    const local = locals.get(key) ?? null;
+    const one = classify({
+      record,
+      local,
+      base: bases.get(key) ?? null,
+      known: known.get(key) ?? null,
+      own,
+      sender: office,
+      restore,
+    });
     if (one.verdict === 'new' && Object.values(record.data).some((v) => refersTo(v, deleted))) {
       one.verdict = 'deleted';
+      one.keep = null;
     }
-    if (one.verdict === 'deleted') deleted.add(record.id);
+    // Theirs of a record gone here waits as a conflict: what hangs from it cannot be written.
+    if (one.verdict === 'deleted' || (one.verdict === 'conflict' && !local)) deleted.add(record.id);
     result.push(one);
   }
-  await between(progress, sorted.length, sorted.length);
+  await between(options, sorted.length, sorted.length);
   return result;
+}
+
+/** What record_versions says of each record of a file, by `recordKey`. */
+async function knownOf(db: Queryable, records: readonly ExchangeRecord[]) {
+  const idsByKind = new Map<string, string[]>();
+  for (const { kind, id } of records) {
+    const ids = idsByKind.get(kind) ?? [];
+    ids.push(id);
+    idsByKind.set(kind, ids);
+  }
+  const known = new Map<string, Known>();
+  for (const [kind, ids] of idsByKind) {
+    for (const [id, one] of await knownVersions(db, kind, ids)) known.set(recordKey(kind, id), one);
+  }
+  return known;
 }
 
 /** A column value naming one of `ids` (ids are UUIDs: no other value equals one). */
@@ -182,19 +359,39 @@ export function countVerdicts(classified: readonly Classified[]) {
 const needsNoChoice = (one: Classified) => one.verdict !== 'conflict' && one.verdict !== 'deleted';
 
 /**
- * How many conflicts waiting with the sender (`waiting`, by `recordKey`) applying its file
- * settles: on records it now sends as ours or as last shared, and on parts it removed.
+ * Whether a conflict waiting here is settled once this record is applied: the version held here
+ * then descends from the one waiting (someone chose, or the same change was made), whichever
+ * office it came from; or, for a conflict from before histories, the office it waits with now
+ * sends a version that needs no choice.
+ */
+function settles(one: Classified, waiting: WaitingConflict, sender: string): boolean {
+  const held = one.keep?.vector ?? one.localVector;
+  if (waiting.vector)
+    return one.verdict !== 'conflict' && held !== null && knownBy(waiting.vector, held);
+  return waiting.office === sender && needsNoChoice(one);
+}
+
+/**
+ * How many conflicts waiting here (`waiting`, by `recordKey`) applying a file from `sender`
+ * settles: on records whose version then descends from the one waiting, and on parts it removed.
  */
 export function conflictsSettledBy(
   classified: readonly Classified[],
   deleted: readonly { kind: string; id: string }[],
-  waiting: ReadonlySet<string>,
+  waiting: ReadonlyMap<string, readonly WaitingConflict[]>,
+  sender: string,
 ): number {
-  const settled = (kind: string, id: string) => waiting.has(recordKey(kind, id));
-  return (
-    classified.filter((c) => needsNoChoice(c) && settled(c.record.kind, c.record.id)).length +
-    deleted.filter((d) => isPartKind(d.kind) && settled(d.kind, d.id)).length
-  );
+  let count = 0;
+  for (const one of classified) {
+    for (const w of waiting.get(recordKey(one.record.kind, one.record.id)) ?? []) {
+      if (settles(one, w, sender)) count += 1;
+    }
+  }
+  for (const d of deleted) {
+    if (!isPartKind(d.kind)) continue;
+    count += (waiting.get(recordKey(d.kind, d.id)) ?? []).filter((w) => w.office === sender).length;
+  }
+  return count;
 }
 
 /** Records written between two progress reports (and checks for a cancel). */
@@ -219,41 +416,51 @@ export async function applyRecords(
   records: readonly ExchangeRecord[],
   origin: Origin,
   hooks?: WriteHooks,
-  progress: RecordProgress = {},
+  progress: ClassifyOptions = {},
 ) {
   // Said as saving from the first record written: comparing again is quick beside it.
-  const classified = await classifyAll(tx, origin.office, records, { signal: progress.signal });
+  const classified = await classifyAll(tx, origin.office, records, {
+    signal: progress.signal,
+    restore: progress.restore,
+  });
   const notices = await hasNoticesFrom(tx, origin.office);
-  const waiting = await conflictsWaiting(tx, origin.office);
+  const waiting = await conflictsWaiting(tx);
   const written: ExchangeRecord[] = [];
   const shared: SharedVersion[] = [];
+  const held: KnownRow[] = [];
   let settled = 0;
   for (const [index, one] of classified.entries()) {
     if (index % REPORT_EVERY === 0) await between(progress, index, classified.length);
     const { record } = one;
+    const key = recordKey(record.kind, record.id);
+    for (const w of waiting.get(key) ?? []) {
+      if (!settles(one, w, origin.office)) continue;
+      await settleConflict(tx, w.id, origin.at);
+      settled += 1;
+    }
     if (one.verdict === 'conflict') {
-      await keepConflict(tx, record, one.hash, one.localHash ?? '', origin);
+      await keepConflict(tx, record, one.hash, one.localHash ?? '', one.vector, origin);
       continue;
     }
     // Its base stays: our next export to them says it is gone.
     if (one.verdict === 'deleted') continue;
     if (one.verdict === 'new' || one.verdict === 'update') {
-      const exists = one.verdict === 'update';
-      await writeRecord(tx, record, exists, await hooks?.localColumns(tx, record, exists));
-      await hooks?.written(tx, record, exists);
-      written.push(record);
+      const exists = one.localHash !== null;
+      const { v: _history, s: _sameAs, ...version } = record;
+      await writeRecord(tx, version, exists, await hooks?.localColumns(tx, version, exists));
+      await hooks?.written(tx, version, exists);
+      written.push(version);
     }
+    if (one.keep) held.push({ kind: record.kind, id: record.id, ...one.keep });
     // Already the base (a record sent again unchanged), unless a notice of theirs may need
     // clearing.
     if (one.base !== one.hash || notices) {
       shared.push({ kind: record.kind, id: record.id, hash: one.hash });
     }
-    if (needsNoChoice(one) && waiting.has(recordKey(record.kind, record.id))) {
-      settled += await settleConflicts(tx, record, origin);
-    }
   }
   await writeOrigins(tx, written, origin);
   await writeBases(tx, origin.office, shared, notices);
+  await writeKnown(tx, held);
   await between(progress, classified.length, classified.length);
   return { counts: countVerdicts(classified), settled };
 }

@@ -4,7 +4,9 @@ import { recordHash } from './exchange-records';
 import { isNoticeKind, isPartKind, PART_KINDS, type PartKind } from './manifest';
 import { dropBase, readBase } from './merge';
 import { settleConflicts } from './pending-conflicts';
-import { readRecord } from './table-records';
+import { knownVersion, localVector, writeKnown } from './record-bookkeeping';
+import { ownFingerprint, readRecord } from './table-records';
+import { knownBy } from './version-vectors';
 
 /**
  * Parts of a case (or of a person's or collective's file) that the sender removed since it last
@@ -67,18 +69,21 @@ export async function sortRemovals(
   const wholes = new Set(deleted.filter((d) => isNoticeKind(d.kind)).map((d) => d.id));
   // Parents before children (PART_KINDS' order), as the decisions below need.
   const listed = new Map<string, Listed>();
+  const own = await ownFingerprint(db);
   for (const kind of PART_KINDS) {
-    for (const { id } of deleted.filter((d) => d.kind === kind)) {
+    for (const { id, v } of deleted.filter((d) => d.kind === kind)) {
       const local = await readRecord(db, kind, id);
       const base = local && (await readBase(db, sender, kind, id));
       if (!local || !base) continue;
+      // From history when both have one: unchanged here since the version they deleted.
+      const ours = localVector(recordHash(local), await knownVersion(db, kind, id), own);
       const owners = await db.get(OWNER_SQL[kind], [id]);
       if (owners && [owners['a'], owners['b']].some((o) => wholes.has(String(o)))) continue;
       const parentColumn = PARENTS[kind]?.column;
       const parent = parentColumn ? local.data[parentColumn] : null;
       listed.set(id, {
         kind,
-        unchanged: recordHash(local) === base,
+        unchanged: v && ours ? knownBy(ours, v) : recordHash(local) === base,
         parent: typeof parent === 'string' ? parent : null,
       });
     }
@@ -126,9 +131,13 @@ export async function applyRemovals(
   deleted: readonly DeletedRecord[],
   origin: { office: string; at: string },
 ): Promise<number> {
+  const told = new Map(deleted.map((d) => [`${d.kind}/${d.id}`, d.v]));
   for (const { kind, id } of removals.remove) {
     // `kind` is one of PART_KINDS (the manifest's schema): a table name.
     await tx.run(`DELETE FROM ${kind} WHERE id = ?`, [id]);
+    // Deleted here as of their deletion: an older version sent later stays out.
+    const v = told.get(`${kind}/${id}`);
+    if (v) await writeKnown(tx, [{ kind, id, hash: null, vector: v }]);
   }
   let settled = 0;
   for (const part of deleted) {

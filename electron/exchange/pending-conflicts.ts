@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Queryable } from '../database/sqlite';
 import { type ExchangeRecord, recordKey } from './exchange-records';
+import { knownBy, parseVector, type Vector, vectorText } from './version-vectors';
 
 export interface ConflictOrigin {
   office: string;
@@ -19,19 +20,25 @@ export async function keepConflict(
   record: ExchangeRecord,
   hash: string,
   localHash: string,
+  vector: Vector,
   origin: ConflictOrigin,
 ): Promise<void> {
   const waiting = await tx.get(
-    `SELECT id, incoming_hash FROM exchange_conflicts
+    `SELECT id, incoming_hash, incoming_vector FROM exchange_conflicts
      WHERE kind = ? AND record_id = ? AND office = ? AND resolved_at IS NULL`,
     [record.kind, record.id, origin.office],
   );
   if (waiting && String(waiting['incoming_hash']) === hash) return;
-  // office_name, incoming, incoming_hash, local_hash, import_id, created_at
+  // An older version than the one waiting (a file delivered late) replaces nothing.
+  const before = waiting?.['incoming_vector'];
+  if (typeof before === 'string' && knownBy(vector, parseVector(before))) return;
+  const { v: _history, s: _sameAs, ...content } = record;
+  // office_name, incoming, incoming_hash, incoming_vector, local_hash, import_id, created_at
   const version = [
     origin.officeName,
-    JSON.stringify(record),
+    JSON.stringify(content),
     hash,
+    vectorText(vector),
     localHash,
     origin.importId,
     origin.at,
@@ -39,25 +46,52 @@ export async function keepConflict(
   if (waiting) {
     await tx.run(
       `UPDATE exchange_conflicts SET office_name = ?, incoming = ?, incoming_hash = ?,
-         local_hash = ?, import_id = ?, created_at = ? WHERE id = ?`,
+         incoming_vector = ?, local_hash = ?, import_id = ?, created_at = ? WHERE id = ?`,
       [...version, String(waiting['id'])],
     );
   } else {
     await tx.run(
       `INSERT INTO exchange_conflicts (id, kind, record_id, office, office_name, incoming,
-         incoming_hash, local_hash, import_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         incoming_hash, incoming_vector, local_hash, import_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [randomUUID(), record.kind, record.id, origin.office, ...version],
     );
   }
 }
 
-/** Records with a conflict from `office` still waiting, by `recordKey` (most often none). */
-export async function conflictsWaiting(db: Queryable, office: string): Promise<Set<string>> {
+export interface WaitingConflict {
+  id: string;
+  office: string;
+  /** The incoming version's history; null for a conflict from before histories. */
+  vector: Vector | null;
+}
+
+/** Every conflict still waiting here, by `recordKey` (most often none). */
+export async function conflictsWaiting(db: Queryable): Promise<Map<string, WaitingConflict[]>> {
   const rows = await db.all(
-    'SELECT kind, record_id FROM exchange_conflicts WHERE office = ? AND resolved_at IS NULL',
-    [office],
+    `SELECT id, kind, record_id, office, incoming_vector FROM exchange_conflicts
+      WHERE resolved_at IS NULL`,
   );
-  return new Set(rows.map((r) => recordKey(String(r['kind']), String(r['record_id']))));
+  const waiting = new Map<string, WaitingConflict[]>();
+  for (const r of rows) {
+    const key = recordKey(String(r['kind']), String(r['record_id']));
+    const vector = r['incoming_vector'];
+    const list = waiting.get(key) ?? [];
+    list.push({
+      id: String(r['id']),
+      office: String(r['office']),
+      vector: typeof vector === 'string' ? parseVector(vector) : null,
+    });
+    waiting.set(key, list);
+  }
+  return waiting;
+}
+
+export async function settleConflict(tx: Queryable, id: string, at: string): Promise<void> {
+  await tx.run(
+    'UPDATE exchange_conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL',
+    [at, id],
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Queryable, type SqlValue } from '../database/sqlite';
 import { batches } from './exchange-records';
 import { isNoticeKind } from './manifest';
+import { nextVector, parseVector, type Vector, vectorText } from './version-vectors';
 
 /**
  * What an exchange notes beside the records: the version last shared with each office (its
@@ -96,4 +97,78 @@ export async function writeOrigins(
       params,
     );
   }
+}
+
+/** The version of a record this office holds (or deleted: `hash` null), and its history. */
+export interface Known {
+  hash: string | null;
+  vector: Vector;
+  /** The version held reads exactly as this older one (a conflict settled taking one side). */
+  sameAs?: Vector | null;
+}
+export interface KnownRow extends Known {
+  kind: string;
+  id: string;
+}
+
+/** What record_versions says of these records of `kind`, by id (a batch of rows per query). */
+export async function knownVersions(
+  db: Queryable,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, Known>> {
+  const known = new Map<string, Known>();
+  for (const batch of batches(ids, 500)) {
+    const rows = await db.all(
+      `SELECT record_id, hash, vector, same_as FROM record_versions
+        WHERE kind = ? AND record_id IN (${batch.map(() => '?').join(', ')})`,
+      [kind, ...batch],
+    );
+    for (const row of rows) {
+      known.set(String(row['record_id']), {
+        hash: row['hash'] === null ? null : String(row['hash']),
+        vector: parseVector(String(row['vector'])),
+        sameAs: typeof row['same_as'] === 'string' ? parseVector(row['same_as']) : null,
+      });
+    }
+  }
+  return known;
+}
+
+export async function knownVersion(db: Queryable, kind: string, id: string) {
+  return (await knownVersions(db, kind, [id])).get(id) ?? null;
+}
+
+/** These versions are now the ones held here (or deleted here, `hash` null). */
+export async function writeKnown(tx: Queryable, rows: readonly KnownRow[]): Promise<void> {
+  for (const batch of batches(rows, ROWS_PER_STATEMENT)) {
+    await tx.run(
+      `INSERT INTO record_versions (kind, record_id, hash, vector, same_as)
+       VALUES ${rowsOf(batch.length, 5)}
+       ON CONFLICT(kind, record_id) DO UPDATE SET hash = excluded.hash, vector = excluded.vector,
+         same_as = excluded.same_as`,
+      batch.flatMap((r) => [
+        r.kind,
+        r.id,
+        r.hash,
+        vectorText(r.vector),
+        r.sameAs ? vectorText(r.sameAs) : null,
+      ]),
+    );
+  }
+}
+
+/**
+ * The history of the version held here now: the one noted, or (changed here since, or brought
+ * back) a new one made by this office from it. Deleted here: the version deleted. `null`: a
+ * record of this vault from before histories (migration 0015), not yet exchanged since.
+ */
+export function localVector(
+  localHash: string | null,
+  known: Known | undefined | null,
+  own: string,
+): Vector | null {
+  if (!known) return null;
+  if (known.hash === localHash || localHash === null) return known.vector;
+  return nextVector(known.vector, own);
 }

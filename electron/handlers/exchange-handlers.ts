@@ -16,7 +16,7 @@ import { JOB_THREADS, warmThreads } from '../exchange/warm-threads';
 import { runExport } from '../exchange/export-job';
 import { discardVerified } from '../exchange/import-reader';
 import { spoolFolder, sweepSpool } from '../exchange/import-spool';
-import { conflictVersions, resolveConflict } from '../exchange/conflicts';
+import { conflictVersions, recordHistory, resolveConflict } from '../exchange/conflicts';
 import { applyImport, type PendingImport, prepareImport } from '../exchange/import-session';
 import { type JobProgress } from '../exchange/job-progress';
 import { type SyncPart } from '../exchange/part-flusher';
@@ -46,6 +46,7 @@ type ExchangeHandlers = Pick<
   | 'exchange.provenance'
   | 'exchange.conflict'
   | 'exchange.resolveConflict'
+  | 'exchange.recordHistory'
 >;
 
 export interface ExchangeOptions {
@@ -305,13 +306,16 @@ export function exchangeHandlers(
     },
     'exchange.provenance': async ({ kind, id }) =>
       provenanceOf(requireSession(context).db, kind, id),
+    'exchange.recordHistory': async ({ kind, id }) =>
+      recordHistory(requireSession(context).db, kind, id),
     'exchange.conflict': async ({ conflictId }) =>
       conflictVersions(requireSession(context).db, conflictId),
-    'exchange.resolveConflict': ({ conflictId, keep }) =>
+    'exchange.resolveConflict': (input) =>
       context.serial(async () => {
         const session = requireSession(context);
+        const resolution = 'keep' in input ? { keep: input.keep } : { fields: input.fields };
         await session.db.transaction((tx) =>
-          resolveConflict(tx, conflictId, keep, session.displayName),
+          resolveConflict(tx, input.conflictId, resolution, session.displayName),
         );
         return {};
       }),

@@ -72,6 +72,31 @@ export const importPreviewSchema = z.strictObject({
    * here (or the one last shared), or removed the part.
    */
   conflictsSettled: z.number().int(),
+  /**
+   * The cases, people and collectives the file brings, grouped by what applying does to each
+   * (or to any of its parts), named as the app names them: a person marked restricted only by
+   * her pseudonym (`protected`: she has none, and no name is shown). The first 500; the counts
+   * cover all.
+   */
+  arriving: z.strictObject({
+    counts: z.strictObject({
+      new: z.number().int(),
+      updated: z.number().int(),
+      conflicting: z.number().int(),
+      unchanged: z.number().int(),
+    }),
+    items: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['cases', 'people', 'collectives']),
+          id: z.string(),
+          group: z.enum(['new', 'updated', 'conflicting', 'unchanged']),
+          label: z.string(),
+          shownAs: z.enum(['title', 'name', 'pseudonym', 'protected']),
+        }),
+      )
+      .max(500),
+  }),
   /** The first records, with what applying would do to each (the counts cover all). */
   records: z
     .array(
@@ -261,17 +286,54 @@ export const exchangeOperations = {
       deletedThere: z.array(z.strictObject({ officeName: z.string(), exportedAt: z.string() })),
     }),
   },
+  /**
+   * A record's settled conflicts, newest first: both versions as they stood, field by field,
+   * beside the one chosen (`resolved` null: it stayed deleted here), who chose and when.
+   */
+  'exchange.recordHistory': {
+    input: z.strictObject({ kind: z.string().regex(/^[a-z_]{1,40}$/), id: z.uuid() }),
+    output: z.array(
+      z.strictObject({
+        conflictId: z.string(),
+        officeName: z.string(),
+        resolvedAt: z.string(),
+        resolvedBy: z.string().nullable(),
+        fields: z.array(
+          z.strictObject({
+            field: z.string(),
+            local: fieldValue,
+            incoming: fieldValue,
+            resolved: fieldValue,
+          }),
+        ),
+      }),
+    ),
+  },
   /** One conflict's two versions, field by field, for a side-by-side view. */
   'exchange.conflict': {
     input: z.strictObject({ conflictId: z.uuid() }),
     output: conflictVersionsSchema,
   },
   /**
-   * Keep our version, or take the other office's (written as an import would, with its origin).
-   * One transaction with an audit entry; the conflict is gone afterwards.
+   * Keep our version, take the other office's (written as an import would, with its origin), or
+   * choose field by field (ours, theirs, or a value typed anew; a field not named keeps ours).
+   * Either way the result is one new version that descends from both, so it settles the same
+   * conflict wherever it travels. One transaction with an audit entry; the conflict is gone
+   * afterwards, both versions kept with it.
    */
   'exchange.resolveConflict': {
-    input: z.strictObject({ conflictId: z.uuid(), keep: z.enum(['local', 'incoming']) }),
+    input: z.union([
+      z.strictObject({ conflictId: z.uuid(), keep: z.enum(['local', 'incoming']) }),
+      z.strictObject({
+        conflictId: z.uuid(),
+        fields: z
+          .record(
+            z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+            z.union([z.enum(['local', 'incoming']), z.strictObject({ value: fieldValue })]),
+          )
+          .refine((f) => Object.keys(f).length <= 200),
+      }),
+    ]),
     output: empty,
   },
 } as const;

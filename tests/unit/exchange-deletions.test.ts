@@ -43,7 +43,7 @@ describe('deletions travel as notices', () => {
     await a.op('cases.delete', { id: gone.id });
     await a.op('cases.delete', { id: neverSent.id });
     const told = (await exportFile(a, cardB.fingerprint, [kept.id])).file;
-    expect(await formatMarker(b, told)).toMatchObject({ format: 'resguardo-exchange', version: 2 });
+    expect(await formatMarker(b, told)).toMatchObject({ format: 'resguardo-exchange', version: 3 });
     const preview = await receive(b, told);
     expect(preview.deletedThere).toBe(1);
 
@@ -59,12 +59,9 @@ describe('deletions travel as notices', () => {
     );
     expect(JSON.parse(String(audit!['changes']))).toMatchObject({ deletedThere: 1 });
 
-    // Told once: the next file has no notice, and is the version offices not yet updated read.
+    // Told once: the next file has no notice (every file is version 3: its records carry history).
     const after = (await exportFile(a, cardB.fingerprint, [kept.id])).file;
-    expect(await formatMarker(b, after)).toMatchObject({
-      format: 'resguardo-exchange',
-      version: 1,
-    });
+    expect(await formatMarker(b, after)).toMatchObject({ format: 'resguardo-exchange', version: 3 });
     expect((await receive(b, after, { apply: false })).deletedThere).toBe(0);
 
     // When B deletes its copy too, the notice goes with it; and B tells A nothing (A has none).

@@ -132,7 +132,7 @@ describe('hostile import files', () => {
       ],
       [
         'a future format version',
-        async () => encryptTo(cardB.ageRecipient, tar([['format.json', marker(3)]]), folder),
+        async () => encryptTo(cardB.ageRecipient, tar([['format.json', marker(4)]]), folder),
         'exchange_version_unsupported',
       ],
       [
@@ -211,7 +211,11 @@ describe('hostile import files', () => {
     b.choose.file = await encryptTo(cardB.ageRecipient, signed(lying), folder);
     expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
     // Deletion notices belong to version 2: a version-1 manifest carrying them is damaged.
-    const notices = { ...manifest, deleted: [{ kind: 'cases', id: crypto.randomUUID() }] };
+    const notices = {
+      ...manifest,
+      version: 1,
+      deleted: [{ kind: 'cases', id: crypto.randomUUID() }],
+    };
     b.choose.file = await encryptTo(cardB.ageRecipient, signed(notices), folder);
     expect(await codeOf(b.op('exchange.preview', {}))).toBe('exchange_corrupt');
     // Evidence is never removed from afar (nor any table that is not a record's): refused.

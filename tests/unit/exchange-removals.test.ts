@@ -197,7 +197,9 @@ describe('parts removed from a case travel with the case', () => {
     await a.op('cases.delete', { id: made.id });
     await b.op('notes.add', { caseId: made.id, body: 'Llamada de seguimiento.' });
     const preview = await receive(a, (await exportFile(b, cardA.fingerprint, [made.id])).file);
-    expect(preview.counts).toMatchObject({ new: 0, deleted: 2 });
+    // B changed the case after the version A deleted: a conflict waits (nothing comes back
+    // unless someone takes theirs); the note hangs from it and stays out.
+    expect(preview.counts).toMatchObject({ new: 0, deleted: 1, conflict: 1 });
     await expect(a.op('cases.get', { id: made.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -211,8 +213,9 @@ describe('parts removed from a case travel with the case', () => {
     await addEvidence(b, caseId, 'foto', randomBytes(90_000));
     const before = await readdir(evidenceDir(a.dir));
     const preview = await receive(a, (await exportFile(b, cardA.fingerprint, [caseId])).file);
-    // The case, both items and their custody entries stay gone, and no file is stored.
-    expect(preview.counts).toMatchObject({ new: 0, deleted: 6 });
+    // The case, both items and their custody entries stay gone, and no file is stored; the
+    // case, changed there since the version deleted here, waits as a conflict.
+    expect(preview.counts).toMatchObject({ new: 0, deleted: 5, conflict: 1 });
     expect(await readdir(evidenceDir(a.dir))).toEqual(before);
     await expect(a.op('cases.get', { id: caseId })).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -12,6 +12,7 @@ import { migration0011 } from './0011-risk-dashboard-indexes';
 import { migration0012 } from './0012-drafts-follow-deletes';
 import { migration0013 } from './0013-deletion-notices';
 import { migration0014 } from './0014-custody-office';
+import { migration0015 } from './0015-record-versions';
 import { type Migration } from './migration';
 
 /** In order. The last one's number is the schema version this build of the app expects. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export type { Migration };

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type ConflictVersions } from '../../../shared/contract/exchange';
 import { ConfirmButton } from '../components/ConfirmDialog';
+import { ConflictFieldChoices, type FieldChoice } from './ConflictFieldChoices';
 import { isHidden, useConflictDisplay } from './conflict-values';
 
 /** Both versions of one conflicting record, field by field, with the two ways to settle it. */
@@ -10,6 +11,7 @@ export function ConflictCompare(props: {
   versions: ConflictVersions;
   pending: boolean;
   onResolve: (keep: 'local' | 'incoming') => void;
+  onResolveFields: (fields: Record<string, FieldChoice>) => void;
 }) {
   const { t } = useTranslation();
   const [details, setDetails] = useState(false);
@@ -90,6 +92,13 @@ export function ConflictCompare(props: {
           </ConfirmButton>
         )}
       </div>
+      {versions.ownerDeletedHere ? null : (
+        <ConflictFieldChoices
+          versions={versions}
+          pending={props.pending}
+          onResolve={props.onResolveFields}
+        />
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useCall } from '../hooks/use-call';
 import { useFormat } from '../i18n/format';
 import { call } from '../ipc/client';
 import { ConflictCompare } from './ConflictCompare';
+import { type FieldChoice } from './ConflictFieldChoices';
 
 /** Records changed here and at another office since the last exchange: both versions kept. */
 export function ConflictsPanel({ version }: { version: number }) {
@@ -31,13 +32,18 @@ export function ConflictsPanel({ version }: { version: number }) {
     const r = await run(() => call('exchange.conflict', { conflictId }));
     if (r.ok) setOpen(r.value);
   };
-  const resolve = async (conflictId: string, keep: 'local' | 'incoming') => {
-    const r = await run(() => call('exchange.resolveConflict', { conflictId, keep }));
+  const resolve = async (
+    conflictId: string,
+    how: { keep: 'local' | 'incoming' } | { fields: Record<string, FieldChoice> },
+  ) => {
+    const r = await run(() => call('exchange.resolveConflict', { conflictId, ...how }));
     if (!r.ok) return;
     setMessage(
-      keep === 'local'
-        ? t('handoff.conflicts.resolvedLocal')
-        : t('handoff.conflicts.resolvedIncoming', { office: open?.officeName ?? '' }),
+      'fields' in how
+        ? t('handoff.conflicts.resolvedFields')
+        : how.keep === 'local'
+          ? t('handoff.conflicts.resolvedLocal')
+          : t('handoff.conflicts.resolvedIncoming', { office: open?.officeName ?? '' }),
     );
     setOpen(null);
     await load();
@@ -70,7 +76,8 @@ export function ConflictsPanel({ version }: { version: number }) {
                 <ConflictCompare
                   versions={open}
                   pending={pending}
-                  onResolve={(keep) => void resolve(row.id, keep)}
+                  onResolve={(keep) => void resolve(row.id, { keep })}
+                  onResolveFields={(fields) => void resolve(row.id, { fields })}
                 />
               ) : (
                 <Button

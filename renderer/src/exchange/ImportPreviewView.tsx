@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type ImportPreview } from '../../../shared/contract/exchange';
 import { CheckboxBox } from '../components/fields/VocabCheckboxes';
 import { useFormat } from '../i18n/format';
+import { ArrivingGroups } from './ArrivingGroups';
 import { FingerprintGroups } from './FingerprintGroups';
 
 const SHOWN = 100;
@@ -58,6 +59,7 @@ export function ImportPreviewView(props: {
         ))}
         <li>{t('handoff.import.counts.evidence', { count: preview.evidenceCount })}</li>
       </ul>
+      <ArrivingGroups arriving={preview.arriving} />
       <table className="import-records">
         <caption>
           {t('handoff.import.recordsCaption', { shown: Math.min(SHOWN, preview.records.length) })}

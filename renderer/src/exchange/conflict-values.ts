@@ -84,6 +84,17 @@ function contactsOf(value: FieldValue): { kind: string; value: string }[] | null
   );
 }
 
+/**
+ * A column of free text (no vocabulary, list, date or number): one a person may write anew when
+ * settling a conflict field by field.
+ */
+export function isFreeText(kind: string, field: string, ...values: FieldValue[]): boolean {
+  if (codedIn[`${kind}.${field}`] ?? coded[field]) return false;
+  if (LISTS.has(field) || field === CONTACTS || BOOLEANS.has(field)) return false;
+  if (field.endsWith('_at') || field.endsWith('_on') || field.endsWith('_id')) return false;
+  return values.every((v) => v === null || typeof v === 'string');
+}
+
 /** Whether a value stays hidden until the user asks for the details. */
 export function isHidden(field: string, value: FieldValue): boolean {
   if (field === CONTACTS) return value !== null && (contactsOf(value)?.length ?? 1) > 0;

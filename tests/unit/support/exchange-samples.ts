@@ -28,6 +28,7 @@ export const exchangeSamples: { [O in ExchangeOperation]: Input<O> } = {
   'exchange.discard': { importId: ID },
   'exchange.conflicts': {},
   'exchange.conflict': { conflictId: ID },
+  'exchange.recordHistory': { kind: 'cases', id: ID },
   'exchange.resolveConflict': { conflictId: ID, keep: 'incoming' },
   'drives.list': {},
   'drives.files': { drive: '0123456789abcdef' },
