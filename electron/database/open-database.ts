@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import { migrate, schemaVersion } from './migrate';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { type DriverName } from './driver-choice';
 import { Database } from './sqlite';
 
 /** 256 MB page cache: decrypting pages dominates cold reads (see FACTS: 3–4× slower with 2 MB). */
@@ -8,6 +9,8 @@ const CACHE_SIZE_KIB = 256 * 1024;
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
+  /** Which SQLCipher driver (driver-choice.ts picks it when absent). */
+  driver?: DriverName;
 }
 
 /**
@@ -21,7 +24,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const list = options.migrations ?? allMigrations;
   if (key.length !== 32) throw new AppFailure('internal');
-  const db = await Database.open(file);
+  const db = await Database.open(file, options.driver);
   try {
     await db.key(key);
     await assertEncrypted(db);
