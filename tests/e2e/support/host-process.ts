@@ -40,6 +40,8 @@ export async function startHostProcess(options: {
   slowReadMs?: number;
   /** A copy of evidence pauses this long after every 4 MiB written, as on a slow stick. */
   slowCopyMs?: number;
+  /** The SQLCipher driver; by default RESGUARDO_DB_DRIVER as inherited, else the platform's. */
+  dbDriver?: 'journeyapps' | 'signal';
 }): Promise<HostProcess> {
   const args = [
     require.resolve('tsx/cli'),
@@ -52,6 +54,7 @@ export async function startHostProcess(options: {
     ...(options.slowDriveMs === undefined ? [] : ['--slow-drive-ms', String(options.slowDriveMs)]),
     ...(options.slowReadMs === undefined ? [] : ['--slow-read-ms', String(options.slowReadMs)]),
     ...(options.slowCopyMs === undefined ? [] : ['--slow-copy-ms', String(options.slowCopyMs)]),
+    ...(options.dbDriver === undefined ? [] : ['--db-driver', options.dbDriver]),
     // The copy of out/renderer that global-setup took for this run.
     ...(process.env.RESGUARDO_E2E_RENDERER === undefined
       ? []
