@@ -1,9 +1,11 @@
-import sqlcipher from '@journeyapps/sqlcipher';
+import { createRequire } from 'node:module';
+import type sqlcipher from '@journeyapps/sqlcipher';
 import { type Connection, type Row } from './connection';
 import { StatementCache } from './statement-cache';
 
 /** `@journeyapps/sqlcipher` (Linux, macOS): its callback API promisified, on the main thread's pool. */
 export function openJourneyappsConnection(file: string): Promise<Connection> {
+  const sqlcipher = binding();
   return new Promise((resolve, reject) => {
     const handle = new sqlcipher.Database(
       file,
@@ -11,6 +13,14 @@ export function openJourneyappsConnection(file: string): Promise<Connection> {
       (error) => (error ? reject(error) : resolve(journeyappsConnection(handle))),
     );
   });
+}
+
+/**
+ * Required only when chosen: on Windows this binding is not installed at all (an optional
+ * dependency, Linux and macOS only), and the bundle must still load there.
+ */
+function binding(): typeof sqlcipher {
+  return createRequire(__filename)('@journeyapps/sqlcipher') as typeof sqlcipher;
 }
 
 function journeyappsConnection(handle: sqlcipher.Database): Connection {

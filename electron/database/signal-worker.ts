@@ -53,13 +53,15 @@ function answer(request: WorkerRequest): unknown {
       return null;
     }
     case 'run': {
-      const result = statement(db, request.sql).run(toNative(request.params));
+      const result = bind(db, request.sql, request.params, (prepared, params) =>
+        prepared.run(params),
+      );
       return { lastId: Number(result.lastInsertRowid), changes: result.changes };
     }
     case 'get':
-      return statement(db, request.sql).get(toNative(request.params));
+      return bind(db, request.sql, request.params, (prepared, params) => prepared.get(params));
     case 'all':
-      return statement(db, request.sql).all(toNative(request.params));
+      return bind(db, request.sql, request.params, (prepared, params) => prepared.all(params));
     case 'close':
       for (const prepared of statements.values()) prepared.close();
       statements.clear();
@@ -69,8 +71,38 @@ function answer(request: WorkerRequest): unknown {
   }
 }
 
+type Prepared = ReturnType<Database['prepare']>;
+type Params = NativeParameters<object> | Record<string, NativeParameters<object>[number]>;
+
+/** SQL texts with numbered placeholders (`?1`), which this driver binds from an object only. */
+const numbered = new Set<string>();
+
+/**
+ * Bind the array as journeyapps does: `?1`, `?2`… are the array's first, second… value. This
+ * driver refuses an array for numbered placeholders, so those get `{ 1: …, 2: … }`, learnt on
+ * the first refusal and remembered per statement.
+ */
+function bind<T>(
+  open: Database,
+  sql: string,
+  values: readonly SqlValue[],
+  use: (prepared: Prepared, params: Params) => T,
+): T {
+  const prepared = statement(open, sql);
+  const native = toNative(values);
+  const asObject = () => Object.fromEntries(native.map((value, i) => [String(i + 1), value]));
+  if (numbered.has(sql)) return use(prepared, asObject());
+  try {
+    return use(prepared, native);
+  } catch (error) {
+    if (!(error instanceof TypeError) || !/object of named params/.test(error.message)) throw error;
+    numbered.add(sql);
+    return use(prepared, asObject());
+  }
+}
+
 /** Prepared statements by SQL text, most recently used last (as statement-cache.ts). */
-function statement(open: Database, sql: string): ReturnType<Database['prepare']> {
+function statement(open: Database, sql: string): Prepared {
   const cached = statements.get(sql);
   if (cached) {
     statements.delete(sql);

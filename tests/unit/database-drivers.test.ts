@@ -55,6 +55,17 @@ describe.each<DriverName>(['journeyapps', 'signal'])('the %s driver', (driver) =
     await db.close();
   });
 
+  it('binds an array to numbered placeholders (?1, ?2) as to plain ones', async () => {
+    const db = await Database.open(join(await tempDir(), 'n.db'), driver);
+    expect(await db.get('SELECT ?1 AS a, ?2 AS b, ?1 AS c', [5, 'x'])).toEqual({
+      a: 5,
+      b: 'x',
+      c: 5,
+    });
+    expect(await db.all('SELECT ? AS a', [7])).toEqual([{ a: 7 }]);
+    await db.close();
+  });
+
   it('says a full disk as SQLITE_FULL, which the app reports as disk_full', async () => {
     const db = await openDatabase(join(await tempDir(), 'f.db'), randomBytes(32), { driver });
     await db.exec('CREATE TABLE big (b BLOB)');

@@ -68,6 +68,17 @@ export async function startHostProcess(options: {
   });
 
   const url = await waitForReadyLine(child, () => stderr);
+  // A run meant for one SQLCipher driver must really be on it (tests/host/main.ts says which).
+  const driver = options.dbDriver ?? process.env['RESGUARDO_DB_DRIVER'];
+  const said = `test-host database driver ${driver}\n`;
+  // stderr and stdout are separate pipes: the line written first may arrive second.
+  for (let waited = 0; driver && !stderr.includes(said) && waited < 5000; waited += 50) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  if (driver && !stderr.includes(said)) {
+    child.kill();
+    throw new Error(`test host is not on the ${driver} database driver:\n${stderr}`);
+  }
   const parsed = new URL(url);
   const origin = parsed.origin;
   const token = parsed.searchParams.get('token') ?? '';
