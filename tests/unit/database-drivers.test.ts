@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chooseDriver, type DriverName } from '../../electron/database/driver-choice';
 import { setDriverLogSink } from '../../electron/database/driver-log';
 import { openDatabase } from '../../electron/database/open-database';
+import { sqliteWorkerRuntime } from '../../electron/database/signal-connection';
 import { Database } from '../../electron/database/sqlite';
 import { localWriteFailure } from '../../electron/files/io-failure';
 import { tempDir } from './support/temp-dir';
@@ -17,6 +18,17 @@ describe('choosing the driver', () => {
     expect(chooseDriver({ RESGUARDO_DB_DRIVER: 'signal' }, 'linux')).toBe('signal');
     expect(chooseDriver({ RESGUARDO_DB_DRIVER: 'journeyapps' }, 'win32')).toBe('journeyapps');
     expect(() => chooseDriver({ RESGUARDO_DB_DRIVER: 'plain' }, 'linux')).toThrow();
+  });
+
+  it('runs the worker from source under tsx, and from the bundle beside out/main/index.js', () => {
+    const source = sqliteWorkerRuntime(join(__dirname, '..', '..', 'electron', 'database'));
+    expect(source.file).toMatch(/signal-worker\.ts$/);
+    expect(source.preload).not.toBeNull();
+    const bundle = join(__dirname, 'no-such-build', 'out', 'main');
+    expect(sqliteWorkerRuntime(bundle)).toEqual({
+      file: join(bundle, 'sqlite-worker.js'),
+      preload: null,
+    });
   });
 });
 
