@@ -9,6 +9,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'dossier-worker': resolve(__dirname, 'electron/dossiers/render-worker.ts'),
+          'sqlite-worker': resolve(__dirname, 'electron/database/signal-worker.ts'),
         },
       },
     },

@@ -36,7 +36,7 @@ async function exists(path: string): Promise<boolean> {
  * between runs, one folder per case count; `complete` marks a finished generation. The plain
  * copy is made after the vault is opened (so migrated) and remade when the schema moves.
  */
-async function benchData(print: PrintFigure): Promise<{ dir: string; plainFile: string }> {
+export async function benchData(print: PrintFigure): Promise<{ dir: string; plainFile: string }> {
   const dir = join(tmpdir(), `resguardo-bench-dashboard-${CASES}`);
   const marker = join(dir, 'complete');
   if (process.env['BENCH_FRESH'] === '1' || !(await exists(marker))) {

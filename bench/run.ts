@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { benchApp } from './app';
 import { benchCases } from './cases';
 import { benchDashboard } from './dashboard';
+import { benchDatabaseDriver } from './database-driver';
 import { benchDossier } from './dossier';
 import { benchExchange, benchExchangeLarge } from './exchange';
 import { benchExchangeRecords } from './exchange-records';
@@ -16,6 +17,7 @@ const benches: Record<string, (print: PrintFigure) => Promise<void>> = {
   'exchange-2g': benchExchangeLarge,
   'exchange-records': benchExchangeRecords,
   dashboard: benchDashboard,
+  'database-driver': benchDatabaseDriver,
   dossier: benchDossier,
   'stick-listing': benchStickListing,
   app: benchApp,

@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import { migrate, schemaVersion } from './migrate';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { type DriverName } from './driver-choice';
 import { Database } from './sqlite';
 
 /** 256 MB page cache: decrypting pages dominates cold reads (see FACTS: 3–4× slower with 2 MB). */
@@ -8,6 +9,8 @@ const CACHE_SIZE_KIB = 256 * 1024;
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
+  /** Which SQLCipher driver (driver-choice.ts picks it when absent). */
+  driver?: DriverName;
 }
 
 /**
@@ -21,10 +24,10 @@ export async function openDatabase(
 ): Promise<Database> {
   const list = options.migrations ?? allMigrations;
   if (key.length !== 32) throw new AppFailure('internal');
-  const db = await Database.open(file);
+  const db = await Database.open(file, options.driver);
   try {
-    // Hex of our own random bytes, never user input: safe to inline (PRAGMA takes no parameters).
-    await db.exec(`PRAGMA key = "x'${key.toString('hex')}'"`);
+    await db.key(key);
+    await assertEncrypted(db);
     // No `cipher_memory_security`: it mlock()s every allocation, so memory mappings grow with the
     // page cache (~2.6 per demo case) until vm.max_map_count (65530) is exhausted and the
     // process dies (measured at ~25 000 cases), and it made writes ~5x slower. The key is still
@@ -46,6 +49,16 @@ export async function openDatabase(
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A driver built without SQLCipher would take `PRAGMA key` silently and write every record in
+ * the clear: without a cipher version, refuse to open at all.
+ */
+async function assertEncrypted(db: Database): Promise<void> {
+  const row = await db.get('PRAGMA cipher_version');
+  const version = row?.['cipher_version'];
+  if (typeof version !== 'string' || version.trim() === '') throw new AppFailure('internal');
 }
 
 async function assertKeyOpens(db: Database): Promise<void> {

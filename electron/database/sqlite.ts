@@ -1,50 +1,40 @@
-import type sqlcipher from '@journeyapps/sqlcipher';
-import { sqlcipher as nativeSqlcipher } from '../native/native-modules';
-import { StatementCache } from './statement-cache';
+import {
+  type Connection,
+  type Queryable,
+  type Row,
+  type RunResult,
+  type SqlValue,
+} from './connection';
+import { chooseDriver, type DriverName } from './driver-choice';
+import { openJourneyappsConnection } from './journeyapps-connection';
+import { openSignalConnection } from './signal-connection';
 
-/** A bound value SQLite understands. */
-export type SqlValue = string | number | bigint | Buffer | null;
-export type Row = Record<string, unknown>;
-
-export interface RunResult {
-  lastId: number;
-  changes: number;
-}
-
-/** What repositories use: the same shape inside and outside a transaction. */
-export interface Queryable {
-  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
-  get(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
-  all(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
-  exec(sql: string): Promise<void>;
-}
+export type { Queryable, Row, RunResult, SqlValue } from './connection';
 
 /**
- * The one place that promisifies the callback API of `@journeyapps/sqlcipher`, and serialises
- * use of the single connection: a transaction holds it whole, so no other statement can slip
- * into the middle of one.
+ * The one connection to the database, whichever driver holds it (driver-choice.ts), serialised:
+ * a transaction holds it whole, so no other statement can slip into the middle of one. With the
+ * worker-thread driver every statement of a transaction still goes to the same connection in
+ * order, so BEGIN … COMMIT/ROLLBACK keeps its all-or-nothing across the thread boundary.
  */
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly statements: StatementCache;
 
-  private constructor(private readonly handle: sqlcipher.Database) {
-    this.statements = new StatementCache(handle);
+  private constructor(
+    private readonly connection: Connection,
+    readonly driver: DriverName,
+  ) {}
+
+  static async open(file: string, driver: DriverName = chooseDriver()): Promise<Database> {
+    const connection =
+      driver === 'signal'
+        ? await openSignalConnection(file)
+        : await openJourneyappsConnection(file);
+    return new Database(connection, driver);
   }
 
-  static open(file: string): Promise<Database> {
-    return new Promise((resolve, reject) => {
-      const native = nativeSqlcipher();
-      const handle = new native.Database(
-        file,
-        native.OPEN_READWRITE | native.OPEN_CREATE,
-        (error) => (error ? reject(error) : resolve(new Database(handle))),
-      );
-    });
-  }
-
-  private exclusive<T>(work: (raw: Queryable) => Promise<T>): Promise<T> {
-    const result = this.queue.then(() => work(rawQueries(this.handle, this.statements)));
+  private exclusive<T>(work: (raw: Connection) => Promise<T>): Promise<T> {
+    const result = this.queue.then(() => work(this.connection));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -65,6 +55,11 @@ export class Database implements Queryable {
     return this.exclusive((raw) => raw.exec(sql));
   }
 
+  /** Key the connection (open-database.ts); see Connection.key. */
+  key(raw: Buffer): Promise<void> {
+    return this.exclusive((connection) => connection.key(raw));
+  }
+
   /** Run `work` in one transaction: committed whole, or rolled back whole. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.exclusive(async (raw) => {
@@ -81,41 +76,6 @@ export class Database implements Queryable {
   }
 
   close(): Promise<void> {
-    return this.exclusive(async () => {
-      await this.statements.clear();
-      await new Promise<void>((resolve, reject) =>
-        this.handle.close((error) => (error ? reject(error) : resolve())),
-      );
-    });
+    return this.exclusive((raw) => raw.close());
   }
-}
-
-function rawQueries(handle: sqlcipher.Database, statements: StatementCache): Queryable {
-  return {
-    run: async (sql, params = []) => {
-      const statement = await statements.statement(sql);
-      return new Promise((resolve, reject) => {
-        statement.run([...params], function (this: sqlcipher.RunResult, error: Error | null) {
-          if (error) reject(error);
-          else resolve({ lastId: this.lastID, changes: this.changes });
-        });
-      });
-    },
-    get: (sql, params = []) =>
-      new Promise((resolve, reject) => {
-        handle.get(sql, [...params], (error: Error | null, row: Row | undefined) =>
-          error ? reject(error) : resolve(row),
-        );
-      }),
-    all: (sql, params = []) =>
-      new Promise((resolve, reject) => {
-        handle.all(sql, [...params], (error: Error | null, rows: Row[]) =>
-          error ? reject(error) : resolve(rows),
-        );
-      }),
-    exec: (sql) =>
-      new Promise((resolve, reject) => {
-        handle.exec(sql, (error: Error | null) => (error ? reject(error) : resolve()));
-      }),
-  };
 }

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { isWriteTo, readFailure, rethrowWriteFailure } from '../files/io-failure';
+import { retryWhileBusy } from '../files/busy-retry';
 import { evidenceDir, evidenceFile, STAGING_PREFIX } from './evidence-paths';
 import { runEvidenceJob, type JobControl } from './run-evidence-job';
 
@@ -38,7 +39,7 @@ export async function storeEvidence(
     );
     if (result.cancelled) throw new AppFailure('cancelled');
     if (!result.sha256 || result.size === undefined) throw new Error('evidence worker: no hash');
-    await rename(partial, final);
+    await retryWhileBusy(() => rename(partial, final));
     return { fileId, fileKey, sha256: result.sha256, size: result.size };
   } catch (error) {
     fileKey.fill(0);
@@ -91,7 +92,7 @@ export async function decryptEvidenceTo(
       await rm(temporary, { force: true });
       return { sha256: result.sha256 ?? null, hashOk: false };
     }
-    await rename(temporary, destination);
+    await retryWhileBusy(() => rename(temporary, destination));
     return { sha256: result.sha256, hashOk: true };
   } catch (error) {
     await rm(temporary, { force: true });

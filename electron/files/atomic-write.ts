@@ -1,6 +1,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { retryWhileBusy } from './busy-retry';
 
 /**
  * Write a whole file so that a crash leaves either the old or the new content, never half:
@@ -18,7 +19,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
   await handle.close();
-  await rename(temporary, path);
+  await retryWhileBusy(() => rename(temporary, path));
   await syncFolder(dirname(path));
 }
 

@@ -1,6 +1,7 @@
 import type Sqlcipher from '@journeyapps/sqlcipher';
 import type * as Argon2 from '@node-rs/argon2';
 import type Sodium from 'sodium-native';
+import { chooseDriver, type DriverName } from '../database/driver-choice';
 
 /*
  * The native modules (SQLCipher, Argon2, libsodium), each required on first use rather than by
@@ -27,9 +28,14 @@ export function sodium(): typeof Sodium {
   return (sodiumModule ??= require('sodium-native') as typeof Sodium);
 }
 
-/** Load all three now (at start-up), so a broken one fails where it can be explained. */
-export function requireNativeModules(): void {
-  sqlcipher();
+/**
+ * Load them now (at start-up), so a broken one fails where it can be explained: the SQLCipher
+ * driver this platform uses (driver-choice.ts; Signal's runs in a worker thread, so it is
+ * loaded here once only to find out that it loads), Argon2 and libsodium.
+ */
+export function requireNativeModules(driver: DriverName = chooseDriver()): void {
+  if (driver === 'journeyapps') sqlcipher();
+  else require('@signalapp/sqlcipher');
   argon2();
   sodium();
 }

@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
+import { chooseDriver, DRIVER_ENV } from '../../electron/database/driver-choice';
 import { languageSchema } from '../../shared/preferences';
 import { startTestHost } from './server';
 
 /**
  * `npm run test-host -- --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>]
- *  [--slow-drive-ms N] [--slow-read-ms N] [--slow-copy-ms N]` (`--renderer` defaults to this
+ *  [--slow-drive-ms N] [--slow-read-ms N] [--slow-copy-ms N] [--db-driver journeyapps|signal]` (`--renderer` defaults to this
  * checkout's `out/renderer`; with `--slow-drive-ms`, each 32 MiB an export writes takes that much
  * longer to flush, with `--slow-read-ms` an import pauses that long after every 4 MiB read, and
- * with `--slow-copy-ms` a copy of evidence after every 4 MiB written, as on a slow stick.)
+ * with `--slow-copy-ms` a copy of evidence after every 4 MiB written, as on a slow stick;
+ * `--db-driver` picks the SQLCipher driver as RESGUARDO_DB_DRIVER does.)
  * Prints exactly one line on stdout, `test-host ready <url>`, once it listens; logs go to stderr.
  */
 const usage =
-  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N] [--slow-read-ms N] [--slow-copy-ms N]';
+  'usage: test-host --data <folder> [--port N] [--fast-kdf] [--language es|en] [--renderer <folder>] [--exit-on-stdin-close] [--slow-drive-ms N] [--slow-read-ms N] [--slow-copy-ms N] [--db-driver journeyapps|signal]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
       'slow-drive-ms': { type: 'string' },
       'slow-read-ms': { type: 'string' },
       'slow-copy-ms': { type: 'string' },
+      'db-driver': { type: 'string' },
     },
     strict: true,
   });
@@ -35,6 +38,9 @@ async function main(): Promise<void> {
   const language =
     values.language === undefined ? undefined : languageSchema.parse(values.language);
 
+  if (values['db-driver'] !== undefined) process.env[DRIVER_ENV] = values['db-driver'];
+  // Which driver holds the database, for the e2e runs on the second one (see host-process.ts).
+  process.stderr.write(`test-host database driver ${chooseDriver()}\n`);
   const host = await startTestHost({
     dataDir: values.data,
     port,

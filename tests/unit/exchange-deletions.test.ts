@@ -61,7 +61,10 @@ describe('deletions travel as notices', () => {
 
     // Told once: the next file has no notice (every file is version 3: its records carry history).
     const after = (await exportFile(a, cardB.fingerprint, [kept.id])).file;
-    expect(await formatMarker(b, after)).toMatchObject({ format: 'resguardo-exchange', version: 3 });
+    expect(await formatMarker(b, after)).toMatchObject({
+      format: 'resguardo-exchange',
+      version: 3,
+    });
     expect((await receive(b, after, { apply: false })).deletedThere).toBe(0);
 
     // When B deletes its copy too, the notice goes with it; and B tells A nothing (A has none).

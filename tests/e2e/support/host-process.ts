@@ -40,6 +40,8 @@ export async function startHostProcess(options: {
   slowReadMs?: number;
   /** A copy of evidence pauses this long after every 4 MiB written, as on a slow stick. */
   slowCopyMs?: number;
+  /** The SQLCipher driver; by default RESGUARDO_DB_DRIVER as inherited, else the platform's. */
+  dbDriver?: 'journeyapps' | 'signal';
 }): Promise<HostProcess> {
   const args = [
     require.resolve('tsx/cli'),
@@ -52,6 +54,7 @@ export async function startHostProcess(options: {
     ...(options.slowDriveMs === undefined ? [] : ['--slow-drive-ms', String(options.slowDriveMs)]),
     ...(options.slowReadMs === undefined ? [] : ['--slow-read-ms', String(options.slowReadMs)]),
     ...(options.slowCopyMs === undefined ? [] : ['--slow-copy-ms', String(options.slowCopyMs)]),
+    ...(options.dbDriver === undefined ? [] : ['--db-driver', options.dbDriver]),
     // The copy of out/renderer that global-setup took for this run.
     ...(process.env.RESGUARDO_E2E_RENDERER === undefined
       ? []
@@ -65,6 +68,17 @@ export async function startHostProcess(options: {
   });
 
   const url = await waitForReadyLine(child, () => stderr);
+  // A run meant for one SQLCipher driver must really be on it (tests/host/main.ts says which).
+  const driver = options.dbDriver ?? process.env['RESGUARDO_DB_DRIVER'];
+  const said = `test-host database driver ${driver}\n`;
+  // stderr and stdout are separate pipes: the line written first may arrive second.
+  for (let waited = 0; driver && !stderr.includes(said) && waited < 5000; waited += 50) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  if (driver && !stderr.includes(said)) {
+    child.kill();
+    throw new Error(`test host is not on the ${driver} database driver:\n${stderr}`);
+  }
   const parsed = new URL(url);
   const origin = parsed.origin;
   const token = parsed.searchParams.get('token') ?? '';
