@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import { hkdfSha256 } from '../crypto/hkdf';
 import { x25519PublicKey, x25519Shared } from '../crypto/x25519';
+import { refuseScryptBesideOthers } from './age-scrypt';
 import { bech32Decode } from './bech32';
 import { checkHeaderMac, decodeCanonical, openStanzaBody, parseAgeHeader } from './age-stanzas';
 
@@ -16,10 +17,7 @@ const LABEL = 'age-encryption.org/v1/X25519';
 export function unwrapX25519Header(header: Buffer, identity: string): Uint8Array {
   const parsed = parseAgeHeader(header);
   const { stanzas } = parsed;
-  // age forbids a passphrase stanza beside any other.
-  if (stanzas.some((s) => s.type === 'scrypt') && stanzas.length > 1) {
-    throw new AppFailure('exchange_corrupt');
-  }
+  refuseScryptBesideOthers(stanzas);
   const { prefix, bytes: scalar } = bech32Decode(identity);
   if (prefix !== 'age-secret-key-' || scalar.length !== 32) throw new Error('not an identity');
   const ours = x25519PublicKey(scalar);
