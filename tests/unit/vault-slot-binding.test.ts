@@ -1,6 +1,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as AtomicWrite from '../../electron/files/atomic-write';
 import { AppFailure } from '../../shared/errors';
 import { KDF_MINIMUM, type KdfParams } from '../../electron/vault/kdf';
 import {
@@ -12,6 +13,22 @@ import { vaultPaths } from '../../electron/vault/vault-paths';
 import { tempDir } from './support/temp-dir';
 
 const FIXTURES = join(__dirname, 'fixtures', 'vault');
+
+/** A disk that refuses the rewrite (a full or read-only folder), switched on per test. */
+const disk = vi.hoisted(() => ({ refuses: false }));
+vi.mock('../../electron/files/atomic-write', async (original) => {
+  const real = await original<typeof AtomicWrite>();
+  return {
+    ...real,
+    writeFileAtomic: async (...args: Parameters<typeof real.writeFileAtomic>) => {
+      if (disk.refuses) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      return real.writeFileAtomic(...args);
+    },
+  };
+});
+afterEach(() => {
+  disk.refuses = false;
+});
 
 /**
  * Made by the slot code of commit ed1994e (associated data built with JSON.stringify(kdf)), with
@@ -104,6 +121,20 @@ describe('vault key slots: an old slot is migrated on its next unlock', () => {
     expect((await openWithRecoveryKey(paths, BEFORE.recoveryKey)).toString('hex')).toBe(
       BEFORE.databaseKey,
     );
+  });
+
+  it('a rewrite the disk refuses leaves the unlock working and the old file whole', async () => {
+    const paths = await copied(BEFORE);
+    const before = await readFile(paths.vaultFile);
+    disk.refuses = true;
+    expect((await openWithPassphrase(paths, BEFORE.passphrase)).toString('hex')).toBe(
+      BEFORE.databaseKey,
+    );
+    expect((await readFile(paths.vaultFile)).equals(before)).toBe(true);
+    // Tried again at the next unlock, once the disk takes it.
+    disk.refuses = false;
+    await openWithPassphrase(paths, BEFORE.passphrase);
+    expect((await slotsOf(paths.vaultFile))['passphrase']?.binding).toBe(2);
   });
 
   it('a wrong secret on an old slot fails cleanly and changes nothing', async () => {
