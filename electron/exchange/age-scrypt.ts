@@ -56,7 +56,7 @@ export async function unwrapScryptHeader(header: Buffer, passphrase: string): Pr
   return fileKey;
 }
 
-/** age forbids a passphrase stanza beside any other (else a passphrase could open a file for others). */
+/** age forbids a passphrase stanza beside any other: a passphrase must not open others' files. */
 export function refuseScryptBesideOthers(stanzas: readonly AgeStanza[]): void {
   if (stanzas.length > 1 && stanzas.some((s) => s.type === 'scrypt')) {
     throw new AppFailure('exchange_scrypt_not_alone');
