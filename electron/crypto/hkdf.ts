@@ -25,5 +25,8 @@ export function hkdfSha256(
     blocks.push(previous);
   }
   prk.fill(0);
-  return Buffer.concat(blocks).subarray(0, length);
+  const okm = Buffer.concat(blocks);
+  // The blocks are the output itself: only the copy the caller gets (and must zero) stays.
+  for (const block of blocks) block.fill(0);
+  return okm.subarray(0, length);
 }

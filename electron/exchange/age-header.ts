@@ -43,7 +43,9 @@ function x25519Stanza(recipient: string, fileKey: Uint8Array): string {
   const salt = Buffer.concat([ours, theirs]);
   const wrapKey = hkdfSha256(shared, salt, 'age-encryption.org/v1/X25519', 32);
   shared.fill(0);
-  return stanza(['X25519', b64(ours)], wrapFileKey(wrapKey, fileKey));
+  const wrapped = wrapFileKey(wrapKey, fileKey);
+  wrapKey.fill(0);
+  return stanza(['X25519', b64(ours)], wrapped);
 }
 
 async function scryptStanza(passphrase: string, fileKey: Uint8Array): Promise<string> {
@@ -56,7 +58,9 @@ async function scryptStanza(passphrase: string, fileKey: Uint8Array): Promise<st
       e ? reject(e) : resolve(k),
     ),
   );
-  return stanza(['scrypt', b64(salt), String(SCRYPT_LOG_N)], wrapFileKey(key, fileKey));
+  const wrapped = wrapFileKey(key, fileKey);
+  key.fill(0);
+  return stanza(['scrypt', b64(salt), String(SCRYPT_LOG_N)], wrapped);
 }
 
 /** The full header (MAC included) for a fresh random file key. */
@@ -70,5 +74,6 @@ export async function buildHeader(target: AgeTarget): Promise<{ header: Buffer; 
   const withoutMac = `${VERSION_LINE}\n${stanzas.join('')}---`;
   const macKey = hkdfSha256(fileKey, Buffer.alloc(0), 'header', 32);
   const mac = createHmac('sha256', macKey).update(withoutMac).digest();
+  macKey.fill(0);
   return { header: Buffer.from(`${withoutMac} ${b64(mac)}\n`), fileKey };
 }

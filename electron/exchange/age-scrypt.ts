@@ -1,7 +1,13 @@
 import { scrypt } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { SCRYPT_LOG_N } from './age-header';
-import { checkHeaderMac, decodeCanonical, openStanzaBody, parseAgeHeader } from './age-stanzas';
+import {
+  type AgeStanza,
+  checkHeaderMac,
+  decodeCanonical,
+  openStanzaBody,
+  parseAgeHeader,
+} from './age-stanzas';
 
 /**
  * Unwrap the file key of a passphrase age header (a single scrypt stanza, as age requires) with
@@ -11,16 +17,17 @@ import { checkHeaderMac, decodeCanonical, openStanzaBody, parseAgeHeader } from 
  */
 export async function unwrapScryptHeader(header: Buffer, passphrase: string): Promise<Uint8Array> {
   const parsed = parseAgeHeader(header);
-  const [stanza, ...others] = parsed.stanzas;
-  // Not a passphrase file (or more than one stanza, which age forbids with scrypt).
-  if (stanza?.type !== 'scrypt' || others.length > 0) throw new AppFailure('exchange_wrong_key');
+  refuseScryptBesideOthers(parsed.stanzas);
+  const [stanza] = parsed.stanzas;
+  // Not a passphrase file: sealed to offices' keys.
+  if (stanza?.type !== 'scrypt') throw new AppFailure('exchange_wrong_key');
+  if (stanza.args.length > 2) throw new AppFailure('exchange_corrupt');
   const [saltText, work] = stanza.args;
-  if (stanza.args.length !== 2 || !/^[1-9][0-9]?$/.test(work ?? '')) {
-    throw new AppFailure('exchange_corrupt');
-  }
+  // Decimal, no sign, no leading zero (age's rule): "018" or "0x12" is not a work factor.
+  if (!/^[1-9][0-9]*$/.test(work ?? '')) throw new AppFailure('exchange_scrypt_work_malformed');
   const logN = Number(work);
   // Refuse more work than we ever write: a hostile header must not cost a gigabyte of memory.
-  if (logN > SCRYPT_LOG_N) throw new AppFailure('exchange_corrupt');
+  if (logN > SCRYPT_LOG_N) throw new AppFailure('exchange_scrypt_work_too_high');
   const salt = decodeCanonical(saltText ?? '');
   if (salt.length !== 16 || stanza.body.length !== 32) throw new AppFailure('exchange_corrupt');
   const label = Buffer.concat([Buffer.from('age-encryption.org/v1/scrypt'), salt]);
@@ -33,9 +40,25 @@ export async function unwrapScryptHeader(header: Buffer, passphrase: string): Pr
       (e, k) => (e ? reject(e) : resolve(k)),
     ),
   );
-  const fileKey = openStanzaBody(wrapKey, stanza.body);
-  wrapKey.fill(0);
+  let fileKey: Buffer | null;
+  try {
+    fileKey = openStanzaBody(wrapKey, stanza.body);
+  } finally {
+    wrapKey.fill(0);
+  }
   if (fileKey === null) throw new AppFailure('exchange_wrong_key');
-  checkHeaderMac(parsed, fileKey);
+  try {
+    checkHeaderMac(parsed, fileKey);
+  } catch (error) {
+    fileKey.fill(0);
+    throw error;
+  }
   return fileKey;
+}
+
+/** age forbids a passphrase stanza beside any other: a passphrase must not open others' files. */
+export function refuseScryptBesideOthers(stanzas: readonly AgeStanza[]): void {
+  if (stanzas.length > 1 && stanzas.some((s) => s.type === 'scrypt')) {
+    throw new AppFailure('exchange_scrypt_not_alone');
+  }
 }

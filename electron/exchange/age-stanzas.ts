@@ -75,6 +75,7 @@ export function parseAgeHeader(header: Buffer): ParsedHeader {
 export function checkHeaderMac(parsed: ParsedHeader, fileKey: Uint8Array): void {
   const macKey = hkdfSha256(fileKey, Buffer.alloc(0), 'header', 32);
   const expected = createHmac('sha256', macKey).update(parsed.macInput).digest();
+  macKey.fill(0);
   if (!timingSafeEqual(parsed.mac, expected)) throw damaged();
 }
 

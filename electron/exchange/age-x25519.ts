@@ -1,8 +1,15 @@
 import { AppFailure } from '../../shared/errors';
 import { hkdfSha256 } from '../crypto/hkdf';
 import { x25519PublicKey, x25519Shared } from '../crypto/x25519';
+import { refuseScryptBesideOthers } from './age-scrypt';
 import { bech32Decode } from './bech32';
-import { checkHeaderMac, decodeCanonical, openStanzaBody, parseAgeHeader } from './age-stanzas';
+import {
+  checkHeaderMac,
+  decodeCanonical,
+  openStanzaBody,
+  type ParsedHeader,
+  parseAgeHeader,
+} from './age-stanzas';
 
 const LABEL = 'age-encryption.org/v1/X25519';
 
@@ -15,15 +22,20 @@ const LABEL = 'age-encryption.org/v1/X25519';
  */
 export function unwrapX25519Header(header: Buffer, identity: string): Uint8Array {
   const parsed = parseAgeHeader(header);
-  const { stanzas } = parsed;
-  // age forbids a passphrase stanza beside any other.
-  if (stanzas.some((s) => s.type === 'scrypt') && stanzas.length > 1) {
-    throw new AppFailure('exchange_corrupt');
-  }
+  refuseScryptBesideOthers(parsed.stanzas);
   const { prefix, bytes: scalar } = bech32Decode(identity);
-  if (prefix !== 'age-secret-key-' || scalar.length !== 32) throw new Error('not an identity');
+  try {
+    if (prefix !== 'age-secret-key-' || scalar.length !== 32) throw new Error('not an identity');
+    return unwrapWith(parsed, scalar);
+  } finally {
+    // The decoded identity (the office's secret key as bytes); the string it came from cannot be.
+    scalar.fill(0);
+  }
+}
+
+function unwrapWith(parsed: ParsedHeader, scalar: Uint8Array): Uint8Array {
   const ours = x25519PublicKey(scalar);
-  for (const stanza of stanzas) {
+  for (const stanza of parsed.stanzas) {
     if (stanza.type !== 'X25519') continue;
     const share = decodeCanonical(stanza.args[0] ?? '');
     if (stanza.args.length !== 1 || share.length !== 32 || stanza.body.length !== 32) {
@@ -38,8 +50,17 @@ export function unwrapX25519Header(header: Buffer, identity: string): Uint8Array
     const fileKey = openStanzaBody(wrapKey, stanza.body);
     wrapKey.fill(0);
     // Sealed to another recipient: the next stanza may be ours.
-    if (fileKey === null || fileKey.length !== 16) continue;
-    checkHeaderMac(parsed, fileKey);
+    if (fileKey === null) continue;
+    if (fileKey.length !== 16) {
+      fileKey.fill(0);
+      continue;
+    }
+    try {
+      checkHeaderMac(parsed, fileKey);
+    } catch (error) {
+      fileKey.fill(0);
+      throw error;
+    }
     return fileKey;
   }
   throw new AppFailure('exchange_wrong_key');

@@ -169,6 +169,7 @@ parentPort.on('message', (message) => {
       ring.end();
     }
   } catch (error) {
+    key.fill(0); // The job has failed: nothing more is sealed with it.
     if (error instanceof Stopped) return;
     parentPort.postMessage({
       type: 'error',
@@ -302,6 +303,7 @@ try {
   key.fill(0);
   parentPort.postMessage({ type: 'done', parts, size: total });
 } catch (error) {
+  key.fill(0);
   try { if (fd >= 0) fs.closeSync(fd); } catch {}
   for (const name of parts) { try { fs.rmSync(name, { force: true }); } catch {} }
   if (!(error instanceof Stopped)) {

@@ -81,6 +81,7 @@ function check() {
 try {
   check();
 } catch (error) {
+  key.fill(0);
   // The file cannot be read back (the stick pulled out, or failing): it was not written well.
   const code = fsFailureCode(error, 'write');
   parentPort.postMessage({ type: 'error', code, message: String((error && error.message) || error) });

@@ -2,17 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { open, seal } from './aead';
 import { deriveKey, KEY_LENGTH, type KdfParams } from './kdf';
+import { legacySlotBinding, SLOT_BINDING_VERSION, slotBinding } from './slot-binding';
 import { type Slot, type SlotKind } from './vault-file';
 
 const SALT_LENGTH = 16;
-
-/**
- * Binds a slot to its vault, its kind and its KDF cost: editing any of them in the file makes
- * the unwrap fail instead of quietly weakening the slot.
- */
-function associatedData(vaultId: string, kind: SlotKind, kdf: KdfParams): Buffer {
-  return Buffer.from(`resguardo-vault-slot/v1/${vaultId}/${kind}/${JSON.stringify(kdf)}`, 'utf8');
-}
 
 export async function wrapDatabaseKey(
   vaultId: string,
@@ -24,16 +17,34 @@ export async function wrapDatabaseKey(
   const salt = randomBytes(SALT_LENGTH);
   const wrappingKey = await deriveKey(secret, salt, kdf);
   try {
-    const sealed = seal(wrappingKey, databaseKey, associatedData(vaultId, kind, kdf));
-    return {
-      kdf,
-      salt: salt.toString('base64'),
-      nonce: sealed.nonce.toString('base64'),
-      wrappedKey: sealed.ciphertext.toString('base64'),
-    };
+    return sealSlot(wrappingKey, salt, vaultId, kind, databaseKey, kdf);
   } finally {
     wrappingKey.fill(0);
   }
+}
+
+function sealSlot(
+  wrappingKey: Buffer,
+  salt: Buffer,
+  vaultId: string,
+  kind: SlotKind,
+  databaseKey: Buffer,
+  kdf: KdfParams,
+): Slot {
+  const sealed = seal(wrappingKey, databaseKey, slotBinding(vaultId, kind, kdf));
+  return {
+    kdf,
+    salt: salt.toString('base64'),
+    nonce: sealed.nonce.toString('base64'),
+    wrappedKey: sealed.ciphertext.toString('base64'),
+    binding: SLOT_BINDING_VERSION,
+  };
+}
+
+export interface UnwrappedSlot {
+  databaseKey: Buffer;
+  /** The same slot under the current binding when it was opened under an older one, else null. */
+  upgraded: Slot | null;
 }
 
 /** Returns the database key, or throws `wrong_secret`. */
@@ -42,20 +53,28 @@ export async function unwrapDatabaseKey(
   kind: SlotKind,
   secret: string,
   slot: Slot,
-): Promise<Buffer> {
-  const wrappingKey = await deriveKey(secret, Buffer.from(slot.salt, 'base64'), slot.kdf);
+): Promise<UnwrappedSlot> {
+  const salt = Buffer.from(slot.salt, 'base64');
+  const wrappingKey = await deriveKey(secret, salt, slot.kdf);
   try {
+    const legacy = slot.binding === undefined;
     const key = open(
       wrappingKey,
       {
         nonce: Buffer.from(slot.nonce, 'base64'),
         ciphertext: Buffer.from(slot.wrappedKey, 'base64'),
       },
-      associatedData(vaultId, kind, slot.kdf),
+      legacy ? legacySlotBinding(vaultId, kind, slot.kdf) : slotBinding(vaultId, kind, slot.kdf),
     );
     if (key === null) throw new AppFailure('wrong_secret');
-    if (key.length !== KEY_LENGTH) throw new AppFailure('vault_corrupt');
-    return key;
+    if (key.length !== KEY_LENGTH) {
+      key.fill(0);
+      throw new AppFailure('vault_corrupt');
+    }
+    // Same wrapping key and salt (no second Argon2 run, so the user notices nothing), a fresh
+    // random nonce: a second message under this key with a random 96-bit nonce is safe.
+    const upgraded = legacy ? sealSlot(wrappingKey, salt, vaultId, kind, key, slot.kdf) : null;
+    return { databaseKey: key, upgraded };
   } finally {
     wrappingKey.fill(0);
   }

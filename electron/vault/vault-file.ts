@@ -14,6 +14,8 @@ export const slotSchema = z.strictObject({
   salt: base64,
   nonce: base64,
   wrappedKey: base64,
+  /** Absent on slots written before the canonical binding (see slot-binding.ts). */
+  binding: z.literal(2).optional(),
 });
 export type Slot = z.infer<typeof slotSchema>;
 export const slotKinds = ['passphrase', 'recovery'] as const;

@@ -47,14 +47,33 @@ export async function createVaultFile(
 }
 
 export async function openWithPassphrase(paths: VaultPaths, passphrase: string): Promise<Buffer> {
-  const vault = await readVaultFile(paths.vaultFile);
-  return unwrapDatabaseKey(vault.vaultId, 'passphrase', passphrase, vault.slots.passphrase);
+  return openSlot(paths, 'passphrase', passphrase);
 }
 
 export async function openWithRecoveryKey(paths: VaultPaths, recoveryKey: string): Promise<Buffer> {
+  return openSlot(paths, 'recovery', normalizeRecoveryKey(recoveryKey));
+}
+
+/**
+ * A slot written under an older binding is rewritten (atomically) under the current one as it is
+ * opened. Only the opened slot can be: the other one's secret is not here, so it waits for its
+ * own next use. A failed rewrite is left for the next unlock; the unlock itself goes on.
+ */
+async function openSlot(paths: VaultPaths, kind: SlotKind, secret: string): Promise<Buffer> {
   const vault = await readVaultFile(paths.vaultFile);
-  const secret = normalizeRecoveryKey(recoveryKey);
-  return unwrapDatabaseKey(vault.vaultId, 'recovery', secret, vault.slots.recovery);
+  const { databaseKey, upgraded } = await unwrapDatabaseKey(
+    vault.vaultId,
+    kind,
+    secret,
+    vault.slots[kind],
+  );
+  if (upgraded !== null) {
+    await writeVaultFile(paths.vaultFile, {
+      ...vault,
+      slots: { ...vault.slots, [kind]: upgraded },
+    }).catch(() => undefined);
+  }
+  return databaseKey;
 }
 
 /** Rewrap one slot under a new secret. The database is never re-encrypted. */

@@ -99,7 +99,7 @@ describe('reading age headers natively', () => {
       [
         'a passphrase stanza beside ours',
         headerOf([...lines, `-> scrypt ${b64(randomBytes(16))} 10`, body], fileKey),
-        'exchange_corrupt',
+        'exchange_scrypt_not_alone',
       ],
       ['no stanza at all', headerOf([], fileKey), 'exchange_corrupt'],
       ['a MAC made with another key', headerOf(lines, randomBytes(16)), 'exchange_corrupt'],
