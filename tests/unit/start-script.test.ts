@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canRunInstaller, locateElectron } from '../../scripts/electron/electron-binary';
@@ -26,10 +26,10 @@ async function projectWithoutBinary(): Promise<{ root: string; electronDir: stri
   return { root, electronDir };
 }
 
-function runStart(root: string, env: Record<string, string>) {
+function runStart(root: string, env: Record<string, string>, args: string[] = []) {
   const clean = { ...process.env };
   delete clean['ELECTRON_EXEC_PATH'];
-  return spawnSync(process.execPath, [tsxCli, join(root, 'scripts/electron/start.ts')], {
+  return spawnSync(process.execPath, [tsxCli, join(root, 'scripts/electron/start.ts'), ...args], {
     cwd: root,
     env: { ...clean, ...env },
     encoding: 'utf8',
@@ -41,16 +41,30 @@ function linesOf(text: string): string[] {
 }
 
 describe('npm start without an Electron binary', () => {
-  it('says in one line what is missing and how to get it, with no stack, and fails', async () => {
-    const { root } = await projectWithoutBinary();
-    const result = runStart(root, {});
-    const output = linesOf(result.stdout + result.stderr);
-    expect(result.status).not.toBe(0);
-    expect(output).toHaveLength(1);
-    expect(output[0]).toContain('npx install-electron');
-    expect(output[0]).toContain('ELECTRON_EXEC_PATH');
-    expect(output[0]).not.toContain('Electron uninstall');
-    expect(output[0]).not.toMatch(/^\s+at /);
+  it.each([
+    ['npm start', []],
+    ['npm run dev', ['--dev']],
+  ])(
+    '%s says in one line what is missing and how to get it, with no stack, and fails',
+    async (_, args) => {
+      const { root } = await projectWithoutBinary();
+      const result = runStart(root, {}, args);
+      const output = linesOf(result.stdout + result.stderr);
+      expect(result.status).not.toBe(0);
+      expect(output).toHaveLength(1);
+      expect(output[0]).toContain('npx install-electron');
+      expect(output[0]).toContain('ELECTRON_EXEC_PATH');
+      expect(output[0]).not.toContain('Electron uninstall');
+      expect(output[0]).not.toMatch(/^\s+at /);
+    },
+  );
+
+  it('is what both npm start and npm run dev run', async () => {
+    const pkg = JSON.parse(await readFile(join(scriptsDir, '../../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts['start']).toBe('tsx scripts/electron/start.ts');
+    expect(pkg.scripts['dev']).toBe('tsx scripts/electron/start.ts --dev');
   });
 
   it('names a missing ELECTRON_EXEC_PATH in one line', async () => {
