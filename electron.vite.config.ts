@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
+      // Only `dependencies` are left out of the bundle by default; the journeyapps binding is an
+      // optional one (Linux and macOS only) and must be required from node_modules as well.
+      externalizeDeps: { include: ['@journeyapps/sqlcipher'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
