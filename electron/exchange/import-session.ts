@@ -13,7 +13,16 @@ import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
-import { applyRecords, classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { forEachRecordBatch, offsetProgress } from './import-records';
+import {
+  applyRecords,
+  classifyAll,
+  conflictsSettledBy,
+  countVerdicts,
+  type Verdict,
+  type WriteHooks,
+} from './merge';
+import { type Origin } from './record-bookkeeping';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
 import { exportParts, totalSize } from './part-files';
@@ -30,10 +39,76 @@ async function lastSequence(db: Queryable, fingerprint: string): Promise<number>
   return row ? Number(row['last_sequence']) : 0;
 }
 
+/** Records named in the preview, at most. */
+const PREVIEW_LIST = 500;
+
+type Counts = ReturnType<typeof countVerdicts>;
+const addCounts = (sum: Counts, more: Counts) => {
+  for (const verdict of Object.keys(sum) as (keyof Counts)[]) sum[verdict] += more[verdict];
+};
+
+/**
+ * The preview's comparison, a batch at a time when the records are not held (import-records.ts):
+ * the counts, the first records to list, and what is needed to count the conflicts it settles.
+ */
+async function compareRecords(
+  db: Queryable,
+  office: string,
+  verified: VerifiedExport,
+  waiting: ReadonlySet<string>,
+  progress: JobProgress,
+) {
+  const counts = countVerdicts([]);
+  const listed: { kind: string; id: string; verdict: Verdict }[] = [];
+  let settles = 0;
+  let done = 0;
+  await forEachRecordBatch(
+    verified,
+    async (batch, context) => {
+      const said = offsetProgress(progress, done, verified.recordCount);
+      const classified = await classifyAll(db, office, batch, said, context);
+      done += batch.length;
+      addCounts(counts, countVerdicts(classified));
+      settles += conflictsSettledBy(classified, [], waiting);
+      for (const c of classified.slice(0, PREVIEW_LIST - listed.length)) {
+        listed.push({ kind: c.record.kind, id: c.record.id, verdict: c.verdict });
+      }
+    },
+    progress.signal,
+  );
+  return { counts, listed, settles };
+}
+
+/** applyRecords over the file's records, a batch at a time when they are not held. */
+async function applyAll(
+  tx: Queryable,
+  verified: VerifiedExport,
+  origin: Origin,
+  hooks: WriteHooks,
+  progress: JobProgress,
+) {
+  const counts = countVerdicts([]);
+  let settled = 0;
+  let done = 0;
+  await forEachRecordBatch(
+    verified,
+    async (batch, context) => {
+      const said = offsetProgress(progress, done, verified.recordCount);
+      const applied = await applyRecords(tx, batch, origin, hooks, said, context);
+      done += batch.length;
+      addCounts(counts, applied.counts);
+      settled += applied.settled;
+    },
+    progress.signal,
+  );
+  return { counts, settled };
+}
+
 /**
  * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
- * applying would do. The records wait in memory; the evidence is read again from the file (or
- * from its encrypted copy in the spool folder, for a file on a removable drive).
+ * applying would do. The records wait in memory while they fit its budget, else they are read
+ * again (import-records.ts), as the evidence is, from the file (or from its encrypted copy in
+ * the spool folder, for a file on a removable drive).
  */
 export async function prepareImport(
   db: Database,
@@ -68,8 +143,15 @@ export async function prepareImport(
           : partner.verifiedAt
             ? 'verified'
             : 'unverified';
-    const classified = await classifyAll(db, sender.fingerprint, verified.records, progress);
     const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
+    const waiting = await conflictsWaiting(db, sender.fingerprint);
+    const compared = await compareRecords(db, sender.fingerprint, verified, waiting, progress);
+    // What applying removes comes first: it is what the user most needs to see.
+    const listed = [
+      ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),
+      ...removals.kept.map((r) => ({ ...r, verdict: 'keptHere' as const })),
+      ...compared.listed,
+    ].slice(0, PREVIEW_LIST);
     const preview: ImportPreview = {
       importId: randomUUID(),
       sender: {
@@ -80,22 +162,13 @@ export async function prepareImport(
       },
       needsAcceptance: status === 'unknown' || status === 'unverified',
       createdAt: manifest.createdAt,
-      counts: countVerdicts(classified),
+      counts: compared.counts,
       evidenceCount: verified.evidence.size,
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
       removedThere: removals.remove.length,
       keptChangedHere: removals.kept.length,
-      conflictsSettled: conflictsSettledBy(
-        classified,
-        manifest.deleted ?? [],
-        await conflictsWaiting(db, sender.fingerprint),
-      ),
-      // What applying removes comes first: it is what the user most needs to see.
-      records: [
-        ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),
-        ...removals.kept.map((r) => ({ ...r, verdict: 'keptHere' as const })),
-        ...classified.map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
-      ].slice(0, 500),
+      conflictsSettled: compared.settles + conflictsSettledBy([], manifest.deleted ?? [], waiting),
+      records: listed,
     };
     return { preview, verified };
   } catch (error) {
@@ -153,7 +226,7 @@ export async function applyImport(
       const deleted = manifest.deleted ?? [];
       // Sorted before any record is written, as the preview saw the database.
       const removals = await sortRemovals(tx, deleted, origin.office);
-      const { counts, settled } = await applyRecords(tx, verified.records, origin, hooks, progress);
+      const { counts, settled } = await applyAll(tx, verified, origin, hooks, progress);
       // Records the sender no longer has: our copies stay, with a notice beside them.
       const held = await heldHere(tx, deleted, origin.office);
       await receiveNotices(tx, held, origin);
