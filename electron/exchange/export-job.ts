@@ -15,9 +15,12 @@ import { deletedSinceExchange, forgetSent } from './deletion-notices';
 import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
 import { hasNoticesFrom, writeBases } from './record-bookkeeping';
+import { SentVersions } from './sent-versions';
 import { scopedRecords, type ExportScope } from './table-records';
 
 const SEQUENCE_KEY = 'exchange_export_sequence';
+/** Bases written per call: a whole vault's are never all materialised at once. */
+const BASES_PER_CALL = 2000;
 
 export interface ExportRequest {
   db: Database;
@@ -67,11 +70,11 @@ export async function runExport(request: ExportRequest) {
   // What these offices had from us, or sent us, and we deleted since: they are told, once.
   const offices = partners.map((p) => p.fingerprint);
   const deleted = await deletedSinceExchange(db, offices);
-  const exported: { kind: string; id: string; hash: string }[] = [];
+  const exported = new SentVersions();
   const source = {
     async *records(): AsyncGenerator<ExchangeRecord> {
       for await (const record of scopedRecords(db, request.scope)) {
-        exported.push({ kind: record.kind, id: record.id, hash: recordHash(record) });
+        exported.add({ kind: record.kind, id: record.id, hash: recordHash(record) });
         yield record;
       }
     },
@@ -115,7 +118,9 @@ export async function runExport(request: ExportRequest) {
     await recordEvidenceExport(tx, request.scope, request.actor, counterpart);
     for (const partner of partners) {
       const notices = await hasNoticesFrom(tx, partner.fingerprint);
-      await writeBases(tx, partner.fingerprint, exported, notices);
+      for (const batch of exported.batches(BASES_PER_CALL)) {
+        await writeBases(tx, partner.fingerprint, batch, notices);
+      }
     }
     await forgetSent(tx, offices, deleted);
     await appendAudit(tx, {

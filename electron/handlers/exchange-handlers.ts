@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { rethrowWriteFailure } from '../files/io-failure';
 import { type Handlers } from '../ipc/dispatcher';
 import { isOnDrive, resolveDrive } from './drive-handlers';
+import { type ImportLimits } from '../exchange/archive-sink';
 import { type ExchangeEvidence } from '../exchange/exchange-evidence';
 import { vaultEvidence } from '../exchange/vault-evidence';
 import { checkExportConsent } from '../exchange/export-consent';
@@ -54,6 +55,8 @@ export interface ExchangeOptions {
   syncPart?: SyncPart;
   /** Tests: an import's reading pauses this long after every 4 MiB, as from a slow stick. */
   readPauseMs?: number;
+  /** Tests pass a small records budget to see a large import read again rather than held. */
+  importLimits?: ImportLimits;
 }
 
 export function exchangeHandlers(
@@ -233,7 +236,7 @@ export function exchangeHandlers(
           chosen,
           passphrase === undefined ? 'identity' : { passphrase },
           copyTo,
-          undefined,
+          options.importLimits,
           progress,
         ),
       );
