@@ -15,6 +15,7 @@ import { deletedSinceExchange, forgetSent } from './deletion-notices';
 import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
 import { hasNoticesFrom, writeBases } from './record-bookkeeping';
+import { withJobCache } from './job-cache';
 import { SentVersions } from './sent-versions';
 import { scopedRecords, type ExportScope } from './table-records';
 
@@ -51,7 +52,11 @@ async function nextSequence(db: Database): Promise<number> {
  * verified) or under a passphrase. Afterwards the exported versions become the common base
  * with each recipient, for conflict detection on their next file.
  */
-export async function runExport(request: ExportRequest) {
+export function runExport(request: ExportRequest) {
+  return withJobCache(request.db, () => exportNow(request));
+}
+
+async function exportNow(request: ExportRequest) {
   const { db } = request;
   const own = await ownCard(db);
   const partners =

@@ -14,6 +14,7 @@ import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
 import { forEachRecordBatch, offsetProgress } from './import-records';
+import { withJobCache } from './job-cache';
 import {
   applyRecords,
   classifyAll,
@@ -104,13 +105,19 @@ async function applyAll(
   return { counts, settled };
 }
 
+/** Both passes run with the small page cache of a job (job-cache.ts). */
+export const prepareImport = (...args: Parameters<typeof checkImport>) =>
+  withJobCache(args[0], () => checkImport(...args));
+export const applyImport = (...args: Parameters<typeof storeImport>) =>
+  withJobCache(args[0], () => storeImport(...args));
+
 /**
  * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
  * applying would do. The records wait in memory while they fit its budget, else they are read
  * again (import-records.ts), as the evidence is, from the file (or from its encrypted copy in
  * the spool folder, for a file on a removable drive).
  */
-export async function prepareImport(
+async function checkImport(
   db: Database,
   chosen: string,
   key: 'identity' | { passphrase: string },
@@ -182,7 +189,7 @@ export async function prepareImport(
  * transaction with the evidence keys and custody, the replay counter, the origins and the audit
  * entry — all or nothing (the staged files are removed again if the transaction fails).
  */
-export async function applyImport(
+async function storeImport(
   db: Database,
   pending: PendingImport,
   actor: string,
