@@ -63,6 +63,18 @@ describe('an import of more records than it may hold in memory', () => {
     expect(batches.length).toBeGreaterThan(2);
     for (const batch of batches) expect(batch.length).toBeLessThan(records.length / 2);
     expect(batches.flat()).toEqual(records);
+
+    // Each entry read again must be the one the signed manifest lists, else none is used.
+    const parts = verified.manifest.parts.map((p, i) =>
+      i === 1 ? { ...p, sha256: '0'.repeat(64) } : p,
+    );
+    const used: ExchangeRecord[][] = [];
+    const altered = { ...verified, manifest: { ...verified.manifest, parts } };
+    const reading = forEachRecordBatch(altered, async (batch) => void used.push(batch));
+    expect(await codeOf(reading)).toBe('exchange_source_changed');
+    expect(used).toHaveLength(1);
+    const copy = { ...altered, file: { ...altered.file, copied: true } };
+    expect(await codeOf(forEachRecordBatch(copy, async () => undefined))).toBe('exchange_corrupt');
     await discardVerified(verified);
 
     // Within the budget, the same file is held whole, as before.
