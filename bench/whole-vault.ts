@@ -112,7 +112,11 @@ export async function benchWholeVault(print: PrintFigure) {
     print('exchange.whole_vault.back.preview', home.preview!, 's');
     print('exchange.whole_vault.back.apply', home.apply!, 's');
     print('exchange.whole_vault.back.apply.unchanged', home.counts!['unchanged']!, 'records');
-    const peaks = [sent, received, returned, home].map((s) => s.maxRssMiB);
+    const steps = { export: sent, import: received, 'back.export': returned, 'back.import': home };
+    for (const [name, result] of Object.entries(steps)) {
+      print(`exchange.whole_vault.${name}.peak_rss`, result.maxRssMiB, 'MiB');
+    }
+    const peaks = Object.values(steps).map((s) => s.maxRssMiB);
     print('exchange.whole_vault.peak_rss', Math.max(...peaks), 'MiB');
   } finally {
     await rm(work, { recursive: true, force: true });
