@@ -17,6 +17,16 @@ async function main() {
   // The app boots the exchange's threads when the handoff screen opens.
   await office.op('exchange.prepare', {});
   const seconds = (since: number) => (performance.now() - since) / 1000;
+  // `BENCH_MEMORY_TRACE=1`: where the memory is, every 5 s (to stderr).
+  if (process.env['BENCH_MEMORY_TRACE'] === '1') {
+    const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+    setInterval(() => {
+      const m = process.memoryUsage();
+      console.error(
+        `rss ${mib(m.rss)} heap ${mib(m.heapUsed)}/${mib(m.heapTotal)} external ${mib(m.external)} buffers ${mib(m.arrayBuffers)}`,
+      );
+    }, 5000).unref();
+  }
   let result: Record<string, unknown>;
   if (step === 'export') {
     const [partner, folder] = rest;

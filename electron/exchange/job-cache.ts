@@ -6,7 +6,7 @@ import { type Database } from '../database/sqlite';
  * job goes through most of a large vault once, and would fill all of it, which with the job's
  * own memory is more than a laptop should give one task.
  */
-const JOB_CACHE_KIB = 24 * 1024;
+const JOB_CACHE_KIB = 8 * 1024;
 
 const running = new WeakMap<Database, { jobs: number; before: Promise<number> }>();
 
