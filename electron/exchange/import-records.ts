@@ -35,37 +35,45 @@ export function parseRecordsEntry(body: Buffer): ExchangeRecord[] {
   return records;
 }
 
+/** The records in an entry without parsing them: its non-empty lines. */
+function countRecords(body: Buffer): number {
+  let count = 0;
+  for (let start = 0; start < body.length;) {
+    const end = body.indexOf(0x0a, start);
+    const stop = end < 0 ? body.length : end;
+    if (stop > start) count += 1;
+    start = stop + 1;
+  }
+  return count;
+}
+
 /**
- * The check pass's view of the records entries: each parsed (a damaged record refuses the file
- * at the preview, as before), counted, and kept only while their bytes fit `budget`.
+ * The check pass's view of the records entries, kept (parsed, each checked against the record
+ * schema) while their bytes fit `budget`. Beyond it none is kept, and none parsed: each pass
+ * that reads them again parses and checks them (forEachRecordBatch), the preview's first, so a
+ * damaged record still refuses the file before anything is shown or applied.
  */
 export class RecordsCollector {
   count = 0;
   private bytes = 0;
   private held: ExchangeRecord[] | null = [];
-  private rank = 0;
-  private inOrder = true;
 
   constructor(private readonly budget: number) {}
 
   add(body: Buffer): void {
     this.bytes += body.length;
-    const records = parseRecordsEntry(body);
-    for (const record of records) {
-      const rank = kindRank.get(record.kind) ?? RECORD_KINDS.length;
-      if (rank < this.rank) this.inOrder = false;
-      this.rank = rank;
-    }
-    this.count += records.length;
-    if (this.held && this.bytes <= this.budget)
+    if (this.held && this.bytes <= this.budget) {
+      const records = parseRecordsEntry(body);
       for (const record of records) this.held.push(record);
-    else this.held = null;
+      this.count += records.length;
+      return;
+    }
+    this.held = null;
+    this.count += countRecords(body);
   }
 
   /** The records, or null when there were too many to hold (read again: forEachRecordBatch). */
   finish(): ExchangeRecord[] | null {
-    // Only sorted in memory: out of order, a file too large to hold cannot be taken in one pass.
-    if (this.held === null && !this.inOrder) throw corrupt();
     return this.held;
   }
 }
@@ -90,7 +98,8 @@ export interface ImportRecords {
  * as one), else one records entry at a time with a context carried between them. The file is
  * read again and each entry's size and SHA-256 must be the signed manifest's, every listed
  * entry once: a file changed since the check is refused (`exchange_source_changed`; its copy
- * in the spool, ours, `exchange_corrupt`). A failure of `consume` is rethrown as it is.
+ * in the spool, ours, `exchange_corrupt`). A damaged record, records out of order
+ * (`exchange_corrupt`) or a failure of `consume` are rethrown as they are.
  */
 export async function forEachRecordBatch(
   imported: ImportRecords,
@@ -106,7 +115,9 @@ export async function forEachRecordBatch(
   const seen = new Set<string>();
   const context: BatchContext = { deleted: new Set() };
   let entry: { name: string; chunks: Buffer[] } | null = null;
-  let consumerFailure: unknown = null;
+  let rank = 0;
+  /** Failures of the content or of `consume`, said as they are. */
+  let passOn: unknown = null;
   try {
     await readThroughThreads(
       imported.file,
@@ -125,18 +136,25 @@ export async function forEachRecordBatch(
           entry = null;
           if (listed.get(name)?.sha256 !== message.sha256) throw changed();
           seen.add(name);
-          const batch = parseRecordsEntry(Buffer.concat(chunks));
           try {
+            // Parsed and checked here when not held; a damaged record, or records out of the
+            // order one pass needs (only those held are sorted), refuse the file.
+            const batch = parseRecordsEntry(Buffer.concat(chunks));
+            for (const record of batch) {
+              const next = kindRank.get(record.kind) ?? RECORD_KINDS.length;
+              if (next < rank) throw corrupt();
+              rank = next;
+            }
             await consume(batch, context);
           } catch (error) {
-            consumerFailure = error;
+            passOn = error;
             throw error;
           }
         }
       },
     );
   } catch (error) {
-    if (error === consumerFailure) throw error;
+    if (error === passOn) throw error;
     // Whole at the check: read in place, a failure now means it changed or went. A cancel, or
     // this computer's disk full, is said as such.
     const said = error instanceof AppFailure && ['cancelled', 'disk_full'].includes(error.code);

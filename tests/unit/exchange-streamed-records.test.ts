@@ -55,7 +55,7 @@ describe('an import of more records than it may hold in memory', () => {
     const { paths, key } = await fileOf(records);
 
     const verified = await readExport(paths, key, null, SMALL);
-    // The check pass parsed and counted every record, and kept none of them.
+    // The check pass counted every record, and kept none of them.
     expect(verified.records).toBeNull();
     expect(verified.recordCount).toBe(records.length);
     const batches: ExchangeRecord[][] = [];
@@ -86,7 +86,23 @@ describe('an import of more records than it may hold in memory', () => {
   it('refuses a file too large to hold whose records are not in the order exports write', async () => {
     const records = notesOfOneCase(6000, false);
     const { paths, key } = await fileOf(records);
-    expect(await codeOf(readExport(paths, key, null, SMALL))).toBe('exchange_corrupt');
+    const verified = await readExport(paths, key, null, SMALL);
+    const used: ExchangeRecord[][] = [];
+    const reading = forEachRecordBatch(verified, async (batch) => void used.push(batch));
+    expect(await codeOf(reading)).toBe('exchange_corrupt');
+    // Refused at the first batch that comes before the last one's kind, before it is used.
+    expect(used.flat().every((r) => r.kind === 'case_notes')).toBe(true);
+    await discardVerified(verified);
+    // A damaged record in a file not held: refused when it is read again, not used.
+    const damaged = notesOfOneCase(6000);
+    damaged.splice(4000, 0, { kind: 'Not A Kind', id: randomUUID(), data: {} });
+    const bad = await fileOf(damaged);
+    const unread = await readExport(bad.paths, bad.key, null, SMALL);
+    expect(await codeOf(forEachRecordBatch(unread, async () => undefined))).toBe(
+      'exchange_corrupt',
+    );
+    await discardVerified(unread);
+
     // Held, it is sorted in memory (merge.ts), as ever.
     const held = await readExport(paths, key, null, DEFAULT_LIMITS);
     expect(held.records).toHaveLength(records.length);
