@@ -16,12 +16,51 @@ import { exportToFile, type ExportPhase } from './export-file';
 import { type SyncPart } from './part-flusher';
 import { hasNoticesFrom, writeBases } from './record-bookkeeping';
 import { withJobCache } from './job-cache';
+import { DEFAULT_LIMITS } from './archive-sink';
+import { forEachRecordBatch } from './import-records';
+import { openFile } from './import-reader';
+import { type Manifest } from './manifest';
+import { type SharedVersion } from './record-bookkeeping';
 import { SentVersions } from './sent-versions';
 import { scopedRecords, type ExportScope } from './table-records';
 
 const SEQUENCE_KEY = 'exchange_export_sequence';
 /** Bases written per call: a whole vault's are never all materialised at once. */
 const BASES_PER_CALL = 2000;
+/** Versions sent kept in memory (49 bytes each); beyond, read back from the verified file. */
+const SENT_HELD = 200_000;
+
+/**
+ * The versions the file holds, a batch at a time: those kept while exporting, or, for a file
+ * of more, its records read back (each entry matched to the signed manifest, as an import
+ * does) and hashed again — the very versions the recipients will read.
+ */
+async function forEachSent(
+  sent: SentVersions,
+  file: { paths: readonly string[]; manifest: Manifest },
+  identity: string,
+  use: (batch: SharedVersion[]) => Promise<void>,
+) {
+  if (!sent.dropped) {
+    for (const batch of sent.batches(BASES_PER_CALL)) await use(batch);
+    return;
+  }
+  const opened = await openFile(file.paths, { identity });
+  try {
+    const imported = {
+      manifest: file.manifest,
+      records: null,
+      recordCount: file.manifest.recordCount,
+      recordsEntryMax: DEFAULT_LIMITS.maxRecordsEntryBytes,
+      file: { ...opened, paths: [...opened.paths], copied: false },
+    };
+    await forEachRecordBatch(imported, (records) =>
+      use(records.map((r) => ({ kind: r.kind, id: r.id, hash: recordHash(r) }))),
+    );
+  } finally {
+    opened.payloadKey.fill(0);
+  }
+}
 
 export interface ExportRequest {
   db: Database;
@@ -34,6 +73,8 @@ export interface ExportRequest {
   evidence: ExchangeEvidence;
   splitSize?: number;
   syncPart?: SyncPart;
+  /** Tests: versions kept for the bases before they are read back from the file instead. */
+  sentHeld?: number | undefined;
   signal?: AbortSignal;
   onProgress?: (phase: ExportPhase, done: number, total: number) => void;
 }
@@ -75,7 +116,7 @@ async function exportNow(request: ExportRequest) {
   // What these offices had from us, or sent us, and we deleted since: they are told, once.
   const offices = partners.map((p) => p.fingerprint);
   const deleted = await deletedSinceExchange(db, offices);
-  const exported = new SentVersions();
+  const exported = new SentVersions(request.sentHeld ?? SENT_HELD);
   const source = {
     async *records(): AsyncGenerator<ExchangeRecord> {
       for await (const record of scopedRecords(db, request.scope)) {
@@ -121,11 +162,14 @@ async function exportNow(request: ExportRequest) {
     'passphrase' in request.to ? 'passphrase' : partners.map((p) => p.name).join(', ');
   await db.transaction(async (tx) => {
     await recordEvidenceExport(tx, request.scope, request.actor, counterpart);
-    for (const partner of partners) {
-      const notices = await hasNoticesFrom(tx, partner.fingerprint);
-      for (const batch of exported.batches(BASES_PER_CALL)) {
-        await writeBases(tx, partner.fingerprint, batch, notices);
-      }
+    const notices = await Promise.all(partners.map((p) => hasNoticesFrom(tx, p.fingerprint)));
+    // A passphrase copy (no partner) sets no base.
+    if (partners.length > 0) {
+      await forEachSent(exported, result, own.keys.ageIdentity, async (batch) => {
+        for (const [i, partner] of partners.entries()) {
+          await writeBases(tx, partner.fingerprint, batch, notices[i]);
+        }
+      });
     }
     await forgetSent(tx, offices, deleted);
     await appendAudit(tx, {

@@ -92,7 +92,7 @@ export async function readExport(
 }
 
 /** The file's header read and unwrapped with `key`. */
-async function openFile(paths: readonly string[], key: AgeKey): Promise<OpenedFile> {
+export async function openFile(paths: readonly string[], key: AgeKey): Promise<OpenedFile> {
   const head = await readHead(paths);
   const opened = await openHeader(head, key);
   if (!opened) throw shortFileFailure(head.length);

@@ -8,16 +8,27 @@ const BLOCK_ENTRIES = 4096;
 
 /**
  * The versions an export sent (kind, id, hash), to become the bases with its recipients once
- * the file is verified. A whole vault sends over a million: each is kept in 49 bytes (kind,
- * UUID, SHA-256) rather than three strings, which would take several times more memory.
+ * the file is verified: each kept in 49 bytes (kind, UUID, SHA-256) rather than three strings,
+ * up to `limit` of them; beyond, none (a whole vault sends over a million).
  */
 export class SentVersions {
   private readonly blocks: Buffer[] = [];
   private count = 0;
+  /** More than `limit` were sent: none is kept (they are read back from the file instead). */
+  dropped = false;
+
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
   /** Ids that are not a lowercase UUID (none written by this app), kept as they are. */
   private readonly odd = new Map<number, SharedVersion>();
 
   add(version: SharedVersion): void {
+    if (this.dropped) return;
+    if (this.count === this.limit) {
+      this.dropped = true;
+      this.blocks.length = 0;
+      this.odd.clear();
+      return;
+    }
     const kind = RECORD_KINDS.indexOf(version.kind as (typeof RECORD_KINDS)[number]);
     if (kind < 0 || !CANONICAL_UUID.test(version.id) || !/^[0-9a-f]{64}$/.test(version.hash)) {
       this.odd.set(this.count++, version);

@@ -57,6 +57,8 @@ export interface ExchangeOptions {
   readPauseMs?: number;
   /** Tests pass a small records budget to see a large import read again rather than held. */
   importLimits?: ImportLimits;
+  /** Tests: how many versions an export keeps for the bases before it reads them back instead. */
+  sentHeld?: number;
 }
 
 export function exchangeHandlers(
@@ -198,6 +200,7 @@ export function exchangeHandlers(
           evidence,
           splitSize: options.splitSize,
           syncPart: options.syncPart,
+          sentHeld: options.sentHeld,
           signal: controller.signal,
           onProgress: (phase, done, total) =>
             context.adapters.emit('exchange.progress', { jobId, phase, done, total }),

@@ -3,11 +3,15 @@ import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
-import { type ExchangeRecord } from '../../electron/exchange/exchange-records';
+import {
+  type ExchangeRecord,
+  recordHash,
+  recordKey,
+} from '../../electron/exchange/exchange-records';
 import { exportToFile } from '../../electron/exchange/export-file';
 import { forEachRecordBatch } from '../../electron/exchange/import-records';
 import { discardVerified, readExport } from '../../electron/exchange/import-reader';
-import { RECORD_KINDS } from '../../electron/exchange/table-records';
+import { RECORD_KINDS, scopedRecords } from '../../electron/exchange/table-records';
 import { generateOfficeKeys } from '../../electron/office/office-keys';
 import { writeDemoData } from '../../scripts/demo/generate';
 import { checksum } from './support/db-checksum';
@@ -161,6 +165,35 @@ describe('an import of more records than it may hold in memory', () => {
       await codeOf(b.op('exchange.apply', { importId: preview.importId, acceptUnverified: false })),
     ).toBe('exchange_source_changed');
     expect(await checksum(b)).toBe(before);
+  });
+});
+
+describe('an export of more versions than it keeps in memory', () => {
+  it('sets as bases the versions read back from the verified file, each the one sent', async () => {
+    const root = await tempDir();
+    const a = await startOfficeIn(join(root, 'a'), 'Red de Defensoras del Istmo', { sentHeld: 50 });
+    const b = await startOfficeIn(join(root, 'b'), 'Oficina Tegucigalpa');
+    const { cardB } = await swapVerifiedCards(a, b);
+    await withVaultDatabase(a, (db) => writeDemoData(db, { cases: 30, dataDir: a.dir }));
+    // What the export will send: the vault as it is before (the export adds custody entries).
+    const held = new Map<string, string>();
+    await withVaultDatabase(a, async (db) => {
+      for await (const record of scopedRecords(db, { all: true })) {
+        held.set(recordKey(record.kind, record.id), recordHash(record));
+      }
+    });
+    await sendAll(a, [cardB.fingerprint]);
+    await withVaultDatabase(a, async (db) => {
+      expect(held.size).toBeGreaterThan(50);
+      const rows = await db.all(
+        'SELECT kind, record_id, hash FROM exchange_bases WHERE office = ?',
+        [cardB.fingerprint],
+      );
+      const bases = new Map(
+        rows.map((r) => [recordKey(String(r['kind']), String(r['record_id'])), String(r['hash'])]),
+      );
+      expect(bases).toEqual(held);
+    });
   });
 });
 
