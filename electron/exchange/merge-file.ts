@@ -1,21 +1,23 @@
 import { type Queryable } from '../database/sqlite';
 import { type DeletedRecord, forgetSent, heldHere, receiveNotices } from './deletion-notices';
 import { type ExchangeRecord } from './exchange-records';
-import { type BatchContext } from './import-records';
+import { type BatchContext, offsetProgress } from './import-records';
 import { applyRecords, countVerdicts, type ClassifyOptions, type WriteHooks } from './merge';
 import { applyRemovals, sortRemovals } from './part-removals';
 import { hasNoticesFrom, type Origin, type SharedVersion, writeBases } from './record-bookkeeping';
 
-/**
- * What a file's content does to the vault, inside the import's transaction: its records merged
- * (merge.ts), its notices kept beside our copies, the parts it removed removed here where
- * unchanged. The file itself (decrypting, checking, the replay counter) is the caller's.
- */
 /** Hands a file's records on a batch at a time, in file order (import-records.ts). */
 export type EachBatch = (
   consume: (batch: ExchangeRecord[], context?: BatchContext) => Promise<void>,
 ) => Promise<void>;
 
+/**
+ * What a file's content does to the vault, inside the import's transaction: its records merged
+ * (merge.ts), its notices kept beside our copies, the parts it removed removed here where
+ * unchanged. `records`: all of them, or a pass over them a batch at a time (a file too large
+ * to hold; `options.total` says how many, for the progress). The file itself (decrypting,
+ * checking, the replay counter) is the caller's.
+ */
 export async function mergeFile(
   tx: Queryable,
   records: readonly ExchangeRecord[] | EachBatch,
@@ -31,13 +33,9 @@ export async function mergeFile(
   const counts = countVerdicts([]);
   let settled = 0;
   let done = 0;
-  const { onRecords } = options;
   const total = typeof records === 'function' ? (options.total ?? 0) : records.length;
   await eachBatch(async (batch, context) => {
-    const before = done;
-    const said = onRecords
-      ? { ...options, onRecords: (n: number) => onRecords(before + n, total || before + n) }
-      : options;
+    const said = offsetProgress(options, done, Math.max(total, done + batch.length));
     const applied = await applyRecords(tx, batch, origin, hooks, said, context);
     done += batch.length;
     for (const verdict of Object.keys(counts) as (keyof typeof counts)[])
