@@ -17,7 +17,9 @@ import { percentile, type PrintFigure } from './print';
 
 const CASES = Number(process.env['BENCH_CASES'] ?? 100_000);
 const RUNS = 200;
-const PASSPHRASE = 'frase de prueba solo para el banco de pruebas';
+/** The passphrase of the benches' demo vaults (never a real one). */
+export const BENCH_PASSPHRASE = 'frase de prueba solo para el banco de pruebas';
+const PASSPHRASE = BENCH_PASSPHRASE;
 
 const PAGE_QUERIES: Omit<CaseListInput, 'limit' | 'offset'>[] = [
   { country: 'GT', status: ['open', 'monitoring'], sort: 'last_aggression', direction: 'desc' },
@@ -47,7 +49,7 @@ const SEARCHES = [
  * The generated vault is kept between runs (it takes minutes): a folder per case count and
  * schema version, used only when its marker says generation finished.
  */
-async function benchData(print: PrintFigure): Promise<string> {
+export async function casesBenchVault(print: PrintFigure): Promise<string> {
   const schema = migrations.at(-1)?.version ?? 0;
   const dir = join(tmpdir(), `resguardo-bench-cases-${CASES}-s${schema}`);
   const marker = join(dir, 'complete');
@@ -132,7 +134,7 @@ async function measure(db: Database, caseIds: string[]): Promise<Timings> {
  * and on an unencrypted copy in the same run, with the ratio of the 95th percentiles.
  */
 export async function benchCases(print: PrintFigure): Promise<void> {
-  const dir = await benchData(print);
+  const dir = await casesBenchVault(print);
   print('cases.count', CASES, 'cases');
   print('cases.db.size', (await stat(join(dir, 'resguardo.db'))).size / 2 ** 20, 'MiB');
   const { db: vault } = await openOrCreateVault(dir, PASSPHRASE, KDF_MINIMUM);

@@ -10,6 +10,7 @@ import {
   withVaultDatabase,
 } from '../tests/unit/support/office-harness';
 import { type PrintFigure } from './print';
+import { benchWholeVault } from './whole-vault';
 
 const CASES = Number(process.env['BENCH_EXCHANGE_CASES'] ?? 2_000);
 
@@ -83,4 +84,5 @@ export async function benchExchangeRecords(print: PrintFigure) {
   print('exchange.records.back.apply.unchanged', back.counts.unchanged, 'records');
   print('exchange.records.peak_rss', process.resourceUsage().maxRSS / 1024, 'MiB');
   await rm(work, { recursive: true, force: true });
+  if (process.env['BENCH_WHOLE_VAULT'] !== '0') await benchWholeVault(print);
 }

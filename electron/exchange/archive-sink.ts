@@ -14,7 +14,10 @@ export interface ImportLimits {
   maxEvidenceBytes: number;
   maxTotalBytes: number;
   maxRecordsEntryBytes: number;
+  /** All records entries together: a bound on hostile input, not on memory. */
   maxRecordsBytes: number;
+  /** Records kept in memory up to this many bytes of entries; beyond, read again (import-records.ts). */
+  recordsInMemoryBytes: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -22,7 +25,8 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxEvidenceBytes: 8 * 1024 ** 3 - 1,
   maxTotalBytes: 64 * 1024 ** 3,
   maxRecordsEntryBytes: 8 * 1024 * 1024,
-  maxRecordsBytes: 512 * 1024 * 1024,
+  maxRecordsBytes: 16 * 1024 ** 3,
+  recordsInMemoryBytes: 32 * 1024 * 1024,
 };
 
 const SMALL_MAX = { format: 1024, manifest: 16 * 1024 * 1024, signature: 64 };
@@ -42,12 +46,12 @@ const corrupt = () => new AppFailure('exchange_corrupt');
 
 /**
  * Receives the inner archive's entries in the one order the format allows, within the limits:
- * small entries in memory, evidence as the size and SHA-256 the entries thread measured.
+ * small entries in memory (records entries handed on one by one), evidence as the size and
+ * SHA-256 the entries thread measured.
  */
 export class ArchiveSink {
   started = false;
   readonly parts = new Map<string, { size: number; sha256: string }>();
-  readonly recordChunks: Buffer[] = [];
   /** Evidence in the archive: SHA-256 (from its name) → size. */
   readonly evidence = new Map<string, number>();
   /** The first entry's signed envelope, when the sender wrote one (envelope.ts). */
@@ -60,7 +64,11 @@ export class ArchiveSink {
   private total = 0;
   private recordsTotal = 0;
 
-  constructor(private readonly limits: ImportLimits) {}
+  constructor(
+    private readonly limits: ImportLimits,
+    /** Each records entry as it completes (its size checked; its hash, against the manifest, later). */
+    private readonly onRecords: (body: Buffer) => void,
+  ) {}
 
   start(name: string, size: number): void {
     if (this.current) throw corrupt();
@@ -124,7 +132,7 @@ export class ArchiveSink {
       this.manifestBytes = body;
       this.phase = 'signature';
     } else {
-      this.recordChunks.push(body);
+      this.onRecords(body);
       this.parts.set(current.name, measured);
     }
   }

@@ -1,5 +1,5 @@
 import { type FileHandle } from 'node:fs/promises';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { closeAll, openRegularFiles } from '../files/regular-file';
 import { AppFailure } from '../../shared/errors';
 import { ENTRIES_WORKER_SOURCE, OPEN_WORKER_SOURCE } from './decrypt-worker-source';
@@ -35,8 +35,27 @@ type OpenMessage = { type: 'progress'; bytes: number } | { type: 'done' };
 type EntriesMessage = EntryMessage | { type: 'finished' };
 
 /**
+ * Free a chunk main was handed, now: V8 would collect it only after tens of MiB of them, and a
+ * large import hands main hundreds (its records entries, each pass). Transferred to a closed
+ * port, its memory goes with the message (as discarder-source.ts does in the threads).
+ */
+let closedPort: MessagePort | null = null;
+
+function drop(view: Uint8Array): void {
+  const { buffer } = view;
+  if (!(buffer instanceof ArrayBuffer) || view.byteOffset !== 0) return;
+  if (buffer.byteLength !== view.byteLength || buffer.byteLength === 0) return;
+  if (!closedPort) {
+    closedPort = new MessageChannel().port1;
+    closedPort.close();
+  }
+  closedPort.postMessage(null, [buffer]);
+}
+
+/**
  * Read an age file through two threads (decrypt-worker-source.ts) and hand the entries
- * thread's messages to `onEntry` one at a time, in order. Resolves when the whole file was
+ * thread's messages to `onEntry` one at a time, in order (a data message's bytes are freed
+ * once it returns: copy what is kept). Resolves when the whole file was
  * read, every chunk authenticated and the archive ended cleanly — only then may the caller
  * act on what it received. The first failure (of a thread or of `onEntry`) stops both threads.
  * `file` may still be opening (its header read and unwrapped): the threads boot meanwhile, and
@@ -82,7 +101,10 @@ export async function readThroughThreads(
           } catch (error) {
             group.fail(error instanceof Error ? error : new Error(String(error)));
           } finally {
-            if (message.type === 'data') releaseFlow(mainFlow, message.bytes.byteLength);
+            if (message.type === 'data') {
+              releaseFlow(mainFlow, message.bytes.byteLength);
+              drop(message.bytes);
+            }
             queued -= 1;
             group.notify();
           }

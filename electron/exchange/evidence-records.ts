@@ -10,6 +10,7 @@ import { type ExchangeEvidence } from './exchange-evidence';
 import { type ExchangeRecord } from './exchange-records';
 import { classifyAll, type WriteHooks } from './merge';
 import { readThroughThreads } from './decrypt-threads';
+import { forEachRecordBatch } from './import-records';
 import { type VerifiedExport } from './import-reader';
 import { type JobProgress } from './job-progress';
 import { totalSize } from './part-files';
@@ -98,15 +99,19 @@ export async function stageEvidence(
   try {
     // The items and the cases they belong to: an item of a case deleted here is not brought
     // back (merge.ts), and a case is all an item refers to.
-    const classified = await classifyAll(
-      db,
-      office,
-      verified.records.filter((r) => isEvidence(r) || r.kind === 'cases'),
-      { restore: verified.manifest.recipients.length === 0 },
+    const fresh: ExchangeRecord[] = [];
+    const restore = verified.manifest.recipients.length === 0;
+    await forEachRecordBatch(
+      verified,
+      async (batch, context) => {
+        const owned = batch.filter((r) => isEvidence(r) || r.kind === 'cases');
+        if (owned.length === 0) return;
+        for (const c of await classifyAll(db, office, owned, { restore }, context)) {
+          if (c.verdict === 'new' && isEvidence(c.record)) fresh.push(c.record);
+        }
+      },
+      progress.signal,
     );
-    const fresh = classified
-      .filter((c) => c.verdict === 'new' && isEvidence(c.record))
-      .map((c) => c.record);
     const wanted: Record<string, number> = {};
     for (const record of fresh) {
       const sha256 = String(record.data['sha256']);

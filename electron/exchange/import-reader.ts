@@ -9,7 +9,8 @@ import { type AgeKey, HEADER_MAX, openHeader, shortFileFailure } from './age-rea
 import { ArchiveSink, type ImportLimits, smallEntryMax } from './archive-sink';
 import { envelopeMatches } from './envelope';
 import { type EntryMessage, type OpenedFile, readThroughThreads } from './decrypt-threads';
-import { exchangeRecordSchema, type ExchangeRecord } from './exchange-records';
+import { type ExchangeRecord } from './exchange-records';
+import { RecordsCollector } from './import-records';
 import { FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
 import { parseTarHeader } from './tar-reader';
 
@@ -27,7 +28,13 @@ export interface CheckedFile {
 
 export interface VerifiedExport {
   manifest: Manifest;
-  records: ExchangeRecord[];
+  /**
+   * Held while their entries fit `limits.recordsInMemoryBytes`; null when there are more:
+   * read again from `file` a records entry at a time (import-records.ts forEachRecordBatch).
+   */
+  records: ExchangeRecord[] | null;
+  recordCount: number;
+  recordsEntryMax: number;
   /** Evidence in the file: SHA-256 → size, every byte hashed and matched to the manifest. */
   evidence: Map<string, number>;
   file: CheckedFile;
@@ -53,7 +60,8 @@ export async function readExport(
   // Awaited below, or on failure; never left as an unhandled rejection meanwhile.
   opening.catch(() => undefined);
   const copyPath = spoolDir === null ? null : join(spoolDir, randomBytes(16).toString('hex'));
-  const sink = new ArchiveSink(limits);
+  const collected = new RecordsCollector(limits.recordsInMemoryBytes);
+  const sink = new ArchiveSink(limits, (body) => collected.add(body));
   try {
     await readThroughThreads(
       opening,
@@ -62,12 +70,19 @@ export async function readExport(
     );
     const { payloadKey, payloadStart } = await opening;
     const manifest = checkManifest(sink);
-    const records = parseRecords(sink.recordChunks);
+    const records = collected.finish();
     const file =
       copyPath === null
         ? { paths: [...paths], payloadKey, payloadStart, copied: false }
         : { paths: [copyPath], payloadKey, payloadStart, copied: true };
-    return { manifest, records, evidence: sink.evidence, file };
+    return {
+      manifest,
+      records,
+      recordCount: collected.count,
+      recordsEntryMax: limits.maxRecordsEntryBytes,
+      evidence: sink.evidence,
+      file,
+    };
   } catch (error) {
     await opening.then(
       (opened) => opened.payloadKey.fill(0),
@@ -79,7 +94,7 @@ export async function readExport(
 }
 
 /** The file's header read and unwrapped with `key`. */
-async function openFile(paths: readonly string[], key: AgeKey): Promise<OpenedFile> {
+export async function openFile(paths: readonly string[], key: AgeKey): Promise<OpenedFile> {
   const head = await readHead(paths);
   const opened = await openHeader(head, key);
   if (!opened) throw shortFileFailure(head.length);
@@ -154,25 +169,6 @@ function checkManifest(sink: ArchiveSink): Manifest {
     }
   }
   return manifest;
-}
-
-function parseRecords(chunks: readonly Buffer[]): ExchangeRecord[] {
-  const records: ExchangeRecord[] = [];
-  for (const chunk of chunks) {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new AppFailure('exchange_corrupt');
-      }
-      const record = exchangeRecordSchema.safeParse(value);
-      if (!record.success) throw new AppFailure('exchange_corrupt');
-      records.push(record.data);
-    }
-  }
-  return records;
 }
 
 export async function discardVerified(verified: VerifiedExport): Promise<void> {

@@ -13,9 +13,11 @@ import { DEFAULT_LIMITS, type ImportLimits } from './archive-sink';
 import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
-import { classifyAll, conflictsSettledBy, countVerdicts } from './merge';
+import { forEachRecordBatch, offsetProgress } from './import-records';
+import { withJobCache } from './job-cache';
+import { classifyAll, conflictsSettledBy, countVerdicts, type Verdict } from './merge';
 import { mergeFile } from './merge-file';
-import { arrivingWholes } from './preview-names';
+import { ArrivingTally } from './preview-names';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
 import { type Manifest } from './manifest';
@@ -39,12 +41,62 @@ async function lastSequence(db: Queryable, fingerprint: string): Promise<number>
   return row ? Number(row['last_sequence']) : 0;
 }
 
+/** Records named in the preview, at most. */
+const PREVIEW_LIST = 500;
+
+type Counts = ReturnType<typeof countVerdicts>;
+const addCounts = (sum: Counts, more: Counts) => {
+  for (const verdict of Object.keys(sum) as (keyof Counts)[]) sum[verdict] += more[verdict];
+};
+
+/**
+ * The preview's comparison, a batch at a time when the records are not held (import-records.ts):
+ * the counts, the wholes that arrive, the first records to list, and the conflicts it settles.
+ */
+async function compareRecords(
+  db: Queryable,
+  office: string,
+  verified: VerifiedExport,
+  waiting: Awaited<ReturnType<typeof conflictsWaiting>>,
+  progress: JobProgress,
+) {
+  const counts = countVerdicts([]);
+  const listed: { kind: string; id: string; verdict: Verdict }[] = [];
+  const arriving = new ArrivingTally();
+  const restore = isOwnCopy(verified.manifest);
+  let settles = 0;
+  let done = 0;
+  await forEachRecordBatch(
+    verified,
+    async (batch, context) => {
+      const said = { ...offsetProgress(progress, done, verified.recordCount), restore };
+      const classified = await classifyAll(db, office, batch, said, context);
+      done += batch.length;
+      addCounts(counts, countVerdicts(classified));
+      arriving.add(classified);
+      settles += conflictsSettledBy(classified, [], waiting, office);
+      for (const c of classified.slice(0, PREVIEW_LIST - listed.length)) {
+        listed.push({ kind: c.record.kind, id: c.record.id, verdict: c.verdict });
+      }
+    },
+    progress.signal,
+  );
+  return { counts, listed, settles, arriving: await arriving.finish(db) };
+}
+
+/** Both passes run with the small page cache of a job (job-cache.ts). */
+export const prepareImport = (...args: Parameters<typeof checkImport>) =>
+  withJobCache(args[0], () => checkImport(...args));
+export const applyImport = (...args: Parameters<typeof storeImport>) =>
+  withJobCache(args[0], () => storeImport(...args));
+
 /**
  * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
- * applying would do. The records wait in memory; the evidence is read again from the file (or
- * from its encrypted copy in the spool folder, for a file on a removable drive).
+ * applying would do. The records wait in memory while they fit its budget, else they are read
+ * again (import-records.ts), as the evidence is, from the file (or from its encrypted copy in
+ * the spool folder, for a file on a removable drive).
  */
-export async function prepareImport(
+async function checkImport(
   db: Database,
   chosen: string,
   key: 'identity' | { passphrase: string },
@@ -77,11 +129,15 @@ export async function prepareImport(
           : partner.verifiedAt
             ? 'verified'
             : 'unverified';
-    const classified = await classifyAll(db, sender.fingerprint, verified.records, {
-      ...progress,
-      restore: isOwnCopy(manifest),
-    });
     const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
+    const waiting = await conflictsWaiting(db);
+    const compared = await compareRecords(db, sender.fingerprint, verified, waiting, progress);
+    // What applying removes comes first: it is what the user most needs to see.
+    const listed = [
+      ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),
+      ...removals.kept.map((r) => ({ ...r, verdict: 'keptHere' as const })),
+      ...compared.listed,
+    ].slice(0, PREVIEW_LIST);
     const preview: ImportPreview = {
       importId: randomUUID(),
       sender: {
@@ -92,24 +148,16 @@ export async function prepareImport(
       },
       needsAcceptance: status === 'unknown' || status === 'unverified',
       createdAt: manifest.createdAt,
-      counts: countVerdicts(classified),
-      arriving: await arrivingWholes(db, classified),
+      counts: compared.counts,
+      arriving: compared.arriving,
       evidenceCount: verified.evidence.size,
       deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
       removedThere: removals.remove.length,
       keptChangedHere: removals.kept.length,
-      conflictsSettled: conflictsSettledBy(
-        classified,
-        manifest.deleted ?? [],
-        await conflictsWaiting(db),
-        sender.fingerprint,
-      ),
-      // What applying removes comes first: it is what the user most needs to see.
-      records: [
-        ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),
-        ...removals.kept.map((r) => ({ ...r, verdict: 'keptHere' as const })),
-        ...classified.map((c) => ({ kind: c.record.kind, id: c.record.id, verdict: c.verdict })),
-      ].slice(0, 500),
+      conflictsSettled:
+        compared.settles +
+        conflictsSettledBy([], manifest.deleted ?? [], waiting, sender.fingerprint),
+      records: listed,
     };
     return { preview, verified };
   } catch (error) {
@@ -123,7 +171,7 @@ export async function prepareImport(
  * transaction with the evidence keys and custody, the replay counter, the origins and the audit
  * entry — all or nothing (the staged files are removed again if the transaction fails).
  */
-export async function applyImport(
+async function storeImport(
   db: Database,
   pending: PendingImport,
   actor: string,
@@ -168,11 +216,11 @@ export async function applyImport(
       const deleted = manifest.deleted ?? [];
       const { counts, settled, held, removals } = await mergeFile(
         tx,
-        verified.records,
+        (consume) => forEachRecordBatch(verified, consume, progress.signal),
         deleted,
         origin,
         hooks,
-        { ...progress, restore: isOwnCopy(manifest) },
+        { ...progress, restore: isOwnCopy(manifest), total: verified.recordCount },
       );
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)

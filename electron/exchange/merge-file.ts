@@ -1,26 +1,47 @@
 import { type Queryable } from '../database/sqlite';
 import { type DeletedRecord, forgetSent, heldHere, receiveNotices } from './deletion-notices';
 import { type ExchangeRecord } from './exchange-records';
-import { applyRecords, type ClassifyOptions, type WriteHooks } from './merge';
+import { type BatchContext, offsetProgress } from './import-records';
+import { applyRecords, countVerdicts, type ClassifyOptions, type WriteHooks } from './merge';
 import { applyRemovals, sortRemovals } from './part-removals';
 import { hasNoticesFrom, type Origin, type SharedVersion, writeBases } from './record-bookkeeping';
+
+/** Hands a file's records on a batch at a time, in file order (import-records.ts). */
+export type EachBatch = (
+  consume: (batch: ExchangeRecord[], context?: BatchContext) => Promise<void>,
+) => Promise<void>;
 
 /**
  * What a file's content does to the vault, inside the import's transaction: its records merged
  * (merge.ts), its notices kept beside our copies, the parts it removed removed here where
- * unchanged. The file itself (decrypting, checking, the replay counter) is the caller's.
+ * unchanged. `records`: all of them, or a pass over them a batch at a time (a file too large
+ * to hold; `options.total` says how many, for the progress). The file itself (decrypting,
+ * checking, the replay counter) is the caller's.
  */
 export async function mergeFile(
   tx: Queryable,
-  records: readonly ExchangeRecord[],
+  records: readonly ExchangeRecord[] | EachBatch,
   deleted: readonly DeletedRecord[],
   origin: Origin,
   hooks?: WriteHooks,
-  options: ClassifyOptions = {},
+  options: ClassifyOptions & { total?: number } = {},
 ) {
   // Sorted before any record is written, as the preview saw the database.
   const removals = await sortRemovals(tx, deleted, origin.office);
-  const { counts, settled } = await applyRecords(tx, records, origin, hooks, options);
+  const eachBatch: EachBatch =
+    typeof records === 'function' ? records : (consume) => consume([...records]);
+  const counts = countVerdicts([]);
+  let settled = 0;
+  let done = 0;
+  const total = typeof records === 'function' ? (options.total ?? 0) : records.length;
+  await eachBatch(async (batch, context) => {
+    const said = offsetProgress(options, done, Math.max(total, done + batch.length));
+    const applied = await applyRecords(tx, batch, origin, hooks, said, context);
+    done += batch.length;
+    for (const verdict of Object.keys(counts) as (keyof typeof counts)[])
+      counts[verdict] += applied.counts[verdict];
+    settled += applied.settled;
+  });
   // Records the sender no longer has: our copies stay, with a notice beside them.
   const held = await heldHere(tx, deleted, origin.office);
   await receiveNotices(tx, held, origin);

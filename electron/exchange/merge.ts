@@ -1,6 +1,12 @@
 import { AppFailure } from '../../shared/errors';
 import { type Queryable, type SqlValue } from '../database/sqlite';
-import { canonicalJson, type ExchangeRecord, recordHash, recordKey } from './exchange-records';
+import {
+  batches,
+  canonicalJson,
+  type ExchangeRecord,
+  recordHash,
+  recordKey,
+} from './exchange-records';
 import { type JobProgress } from './job-progress';
 import { isPartKind } from './manifest';
 import {
@@ -67,13 +73,40 @@ export async function readBase(db: Queryable, office: string, kind: string, id: 
 /** Every base with `office`, by `recordKey`: one query for a whole file rather than one a record. */
 export type Bases = ReadonlyMap<string, string>;
 
-export async function basesWith(db: Queryable, office: string): Promise<Bases> {
+export async function basesWith(
+  db: Queryable,
+  office: string,
+  /** Only these records' bases (a batch of a large file), not every one with `office`. */
+  records?: readonly ExchangeRecord[],
+): Promise<Bases> {
+  if (records) return basesOf(db, office, records);
   const rows = await db.all('SELECT kind, record_id, hash FROM exchange_bases WHERE office = ?', [
     office,
   ]);
   return new Map(
     rows.map((r) => [recordKey(String(r['kind']), String(r['record_id'])), String(r['hash'])]),
   );
+}
+
+async function basesOf(db: Queryable, office: string, records: readonly ExchangeRecord[]) {
+  const idsByKind = new Map<string, string[]>();
+  for (const { kind, id } of records) {
+    const ids = idsByKind.get(kind) ?? [];
+    ids.push(id);
+    idsByKind.set(kind, ids);
+  }
+  const bases = new Map<string, string>();
+  for (const [kind, ids] of idsByKind) {
+    for (const batch of batches(ids, 500)) {
+      const rows = await db.all(
+        `SELECT record_id, hash FROM exchange_bases WHERE office = ? AND kind = ?
+         AND record_id IN (${batch.map(() => '?').join(', ')})`,
+        [office, kind, ...batch],
+      );
+      for (const r of rows) bases.set(recordKey(kind, String(r['record_id'])), String(r['hash']));
+    }
+  }
+  return bases;
 }
 
 /** The record no longer shared with `office`. */
@@ -293,16 +326,22 @@ export async function classifyAll(
   office: string,
   records: readonly ExchangeRecord[],
   options: ClassifyOptions = {},
+  /**
+   * Records found deleted here so far, carried from batch to batch when a large file is
+   * classified a batch at a time (in file order, parents first: import-records.ts); and with
+   * them, the bases of the batch's records only.
+   */
+  batch?: { deleted: Set<string> },
 ) {
   const order = new Map<string, number>(RECORD_KINDS.map((kind, i) => [kind, i]));
   const sorted = [...records].sort((a, b) => (order.get(a.kind) ?? 99) - (order.get(b.kind) ?? 99));
   const result: Classified[] = [];
   // Parents come first: what hangs from a record deleted here (an aggression they added to a
   // case we deleted) is not brought back either, and could not be inserted without it.
-  const deleted = new Set<string>();
+  const deleted = batch?.deleted ?? new Set<string>();
   const own = await ownFingerprint(db);
   const restore = options.restore === true && office === own;
-  const bases = await basesWith(db, office);
+  const bases = await basesWith(db, office, batch ? sorted : undefined);
   const locals = await localVersions(db, sorted);
   const known = await knownOf(db, sorted);
   for (const [index, record] of sorted.entries()) {
@@ -417,12 +456,16 @@ export async function applyRecords(
   origin: Origin,
   hooks?: WriteHooks,
   progress: ClassifyOptions = {},
+  batch?: { deleted: Set<string> },
 ) {
   // Said as saving from the first record written: comparing again is quick beside it.
-  const classified = await classifyAll(tx, origin.office, records, {
-    signal: progress.signal,
-    restore: progress.restore,
-  });
+  const classified = await classifyAll(
+    tx,
+    origin.office,
+    records,
+    { signal: progress.signal, restore: progress.restore },
+    batch,
+  );
   const notices = await hasNoticesFrom(tx, origin.office);
   const waiting = await conflictsWaiting(tx);
   const written: ExchangeRecord[] = [];

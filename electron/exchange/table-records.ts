@@ -267,11 +267,30 @@ export async function scopedRows(
   );
 }
 
+/** Every row of `kind` by id, a page at a time: a whole vault is never read into memory at once. */
+async function* pagesOf(db: Queryable, kind: RecordKind): AsyncGenerator<Row[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db.all(`SELECT * FROM ${kind} WHERE id > ? ORDER BY id LIMIT ?`, [
+      after,
+      ROWS_PER_QUERY,
+    ]);
+    if (rows.length === 0) return;
+    yield rows;
+    after = String(rows.at(-1)!['id']);
+  }
+}
+
 export async function* scopedRecords(
   db: Queryable,
   scope: ExportScope,
 ): AsyncGenerator<ExchangeRecord> {
   for (const kind of RECORD_KINDS) {
+    // Assessments are put in the order they follow one another, so read whole.
+    if ('all' in scope && kind !== 'risk_assessments') {
+      for await (const rows of pagesOf(db, kind)) yield* recordsOf(db, kind, rows);
+      continue;
+    }
     const rows = await scopedRows(db, kind, scope);
     const ordered = kind === 'risk_assessments' ? followedFirst(rows) : rows;
     yield* recordsOf(db, kind, ordered);

@@ -9,6 +9,7 @@ import { openRegularFile } from '../files/regular-file';
 import { rethrowWriteFailure } from '../files/io-failure';
 import { type Handlers } from '../ipc/dispatcher';
 import { isOnDrive, resolveDrive } from './drive-handlers';
+import { type ImportLimits } from '../exchange/archive-sink';
 import { type ExchangeEvidence } from '../exchange/exchange-evidence';
 import { vaultEvidence } from '../exchange/vault-evidence';
 import { checkExportConsent } from '../exchange/export-consent';
@@ -57,6 +58,10 @@ export interface ExchangeOptions {
   syncPart?: SyncPart;
   /** Tests: an import's reading pauses this long after every 4 MiB, as from a slow stick. */
   readPauseMs?: number;
+  /** Tests pass a small records budget to see a large import read again rather than held. */
+  importLimits?: ImportLimits;
+  /** Tests: how many versions an export keeps for the bases before it reads them back instead. */
+  sentHeld?: number;
 }
 
 /** A card file chosen by the user: a FIFO or device under its name is no card (never read). */
@@ -219,6 +224,7 @@ export function exchangeHandlers(
           evidence,
           splitSize: options.splitSize,
           syncPart: options.syncPart,
+          sentHeld: options.sentHeld,
           signal: controller.signal,
           onProgress: (phase, done, total) =>
             context.adapters.emit('exchange.progress', { jobId, phase, done, total }),
@@ -257,7 +263,7 @@ export function exchangeHandlers(
           chosen,
           passphrase === undefined ? 'identity' : { passphrase },
           copyTo,
-          undefined,
+          options.importLimits,
           progress,
         ),
       ).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { type Input, type OperationName, type Output } from '../../../shared/contract';
 import { type CoreAdapters } from '../../../electron/core/adapters';
 import { createCore } from '../../../electron/core/create-core';
+import { type ExchangeOptions } from '../../../electron/handlers/exchange-handlers';
 import { type DetectedDrive } from '../../../electron/drives/drive-types';
 import { openDatabase } from '../../../electron/database/open-database';
 import { type Database } from '../../../electron/database/sqlite';
@@ -13,7 +14,18 @@ import { STRONG_PASSPHRASE } from './test-core';
  * A vault in `dir` whose dialogs answer what the caller put in `choose` (paths never come from
  * input). Free of vitest, so benches drive the same core.
  */
-export async function startOfficeIn(dir: string, officeName: string) {
+export async function startOfficeIn(dir: string, officeName: string, exchange?: ExchangeOptions) {
+  const office = await officeCoreIn(dir, exchange);
+  await office.op('vault.create', {
+    officeName,
+    displayName: 'Ana Documentadora',
+    passphrase: STRONG_PASSPHRASE,
+  });
+  return office;
+}
+
+/** The core of the vault in `dir` (made or unlocked by the caller), with scripted dialogs. */
+export async function officeCoreIn(dir: string, exchange?: ExchangeOptions) {
   const choose = {
     folder: null as string | null,
     file: null as string | null,
@@ -45,17 +57,13 @@ export async function startOfficeIn(dir: string, officeName: string) {
     adapters,
     defaultLanguage: 'es',
     kdf: KDF_MINIMUM,
+    ...(exchange ? { exchange } : {}),
   });
   async function op<O extends OperationName>(operation: O, input: Input<O>): Promise<Output<O>> {
     const reply = await core.dispatch(operation, input);
     if (!reply.ok) throw Object.assign(new Error(reply.error.code), { code: reply.error.code });
     return reply.value as Output<O>;
   }
-  await op('vault.create', {
-    officeName,
-    displayName: 'Ana Documentadora',
-    passphrase: STRONG_PASSPHRASE,
-  });
   return { dir, core, op, choose, events, listeners, clipboard: () => clipboard };
 }
 export type Office = Awaited<ReturnType<typeof startOfficeIn>>;
