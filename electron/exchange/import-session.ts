@@ -40,6 +40,27 @@ async function lastSequence(db: Queryable, fingerprint: string): Promise<number>
 }
 
 /**
+ * A file no later than one already read from its sender. One of version 3 merges from history
+ * like any other (what it holds is older news, or new to us if it came late), without its
+ * notices; one without history is refused (its merge depends on the bases it would move back).
+ */
+async function isReplayed(db: Queryable, manifest: Manifest): Promise<boolean> {
+  if (manifest.sequence > (await lastSequence(db, manifest.sender.fingerprint))) return false;
+  if (manifest.version < 3) throw new AppFailure('exchange_replayed');
+  return true;
+}
+
+/** What a file says was deleted there; a replayed file's notices were heard, or are outdated. */
+const noticesOf = (manifest: Manifest, replayed: boolean) =>
+  replayed ? [] : (manifest.deleted ?? []);
+
+/** Rows the connection has written so far: a replayed file that writes none is not logged. */
+async function writtenSoFar(tx: Queryable): Promise<number> {
+  const row = await tx.get('SELECT total_changes() AS n');
+  return Number(row?.['n'] ?? 0);
+}
+
+/**
  * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
  * applying would do. The records wait in memory; the evidence is read again from the file (or
  * from its encrypted copy in the spool folder, for a file on a removable drive).
@@ -65,9 +86,8 @@ export async function prepareImport(
   try {
     const { manifest } = verified;
     const sender = manifest.sender;
-    if (manifest.sequence <= (await lastSequence(db, sender.fingerprint))) {
-      throw new AppFailure('exchange_replayed');
-    }
+    const replayed = await isReplayed(db, manifest);
+    const deleted = noticesOf(manifest, replayed);
     const partner = await findPartner(db, sender.fingerprint);
     const status =
       sender.fingerprint === own.fingerprint
@@ -80,8 +100,9 @@ export async function prepareImport(
     const classified = await classifyAll(db, sender.fingerprint, verified.records, {
       ...progress,
       restore: isOwnCopy(manifest),
+      replayed,
     });
-    const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
+    const removals = await sortRemovals(db, deleted, sender.fingerprint);
     const preview: ImportPreview = {
       importId: randomUUID(),
       sender: {
@@ -95,12 +116,12 @@ export async function prepareImport(
       counts: countVerdicts(classified),
       arriving: await arrivingWholes(db, classified),
       evidenceCount: verified.evidence.size,
-      deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
+      deletedThere: (await heldHere(db, deleted, sender.fingerprint)).length,
       removedThere: removals.remove.length,
       keptChangedHere: removals.kept.length,
       conflictsSettled: conflictsSettledBy(
         classified,
-        manifest.deleted ?? [],
+        deleted,
         await conflictsWaiting(db),
         sender.fingerprint,
       ),
@@ -150,14 +171,15 @@ export async function applyImport(
     const at = new Date().toISOString();
     const counts = await db.transaction(async (tx) => {
       // Checked again inside the transaction: two imports of one file must not both pass.
-      if (manifest.sequence <= (await lastSequence(tx, manifest.sender.fingerprint))) {
-        throw new AppFailure('exchange_replayed');
+      const replayed = await isReplayed(tx, manifest);
+      const before = await writtenSoFar(tx);
+      if (!replayed) {
+        await tx.run(
+          `INSERT INTO exchange_senders (fingerprint, last_sequence) VALUES (?, ?)
+           ON CONFLICT(fingerprint) DO UPDATE SET last_sequence = excluded.last_sequence`,
+          [manifest.sender.fingerprint, manifest.sequence],
+        );
       }
-      await tx.run(
-        `INSERT INTO exchange_senders (fingerprint, last_sequence) VALUES (?, ?)
-         ON CONFLICT(fingerprint) DO UPDATE SET last_sequence = excluded.last_sequence`,
-        [manifest.sender.fingerprint, manifest.sequence],
-      );
       const origin = {
         office: manifest.sender.fingerprint,
         officeName: preview.sender.name,
@@ -165,15 +187,17 @@ export async function applyImport(
         importId: preview.importId,
         at,
       };
-      const deleted = manifest.deleted ?? [];
+      const deleted = noticesOf(manifest, replayed);
       const { counts, settled, held, removals } = await mergeFile(
         tx,
         verified.records,
         deleted,
         origin,
         hooks,
-        { ...progress, restore: isOwnCopy(manifest) },
+        { ...progress, restore: isOwnCopy(manifest), replayed },
       );
+      // Older news only: nothing changed, so nothing to log either.
+      if (replayed && (await writtenSoFar(tx)) === before) return counts;
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
