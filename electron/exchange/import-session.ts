@@ -14,7 +14,7 @@ import { type ExchangeEvidence } from './exchange-evidence';
 import { evidenceHooks, stageEvidence } from './evidence-records';
 import { discardVerified, readExport, type VerifiedExport } from './import-reader';
 import { classifyAll, conflictsSettledBy, countVerdicts } from './merge';
-import { mergeFile } from './merge-file';
+import { mergeFile, noticesOf } from './merge-file';
 import { arrivingWholes } from './preview-names';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
@@ -50,10 +50,6 @@ async function isReplayed(db: Queryable, manifest: Manifest): Promise<boolean> {
   return true;
 }
 
-/** What a file says was deleted there; a replayed file's notices were heard, or are outdated. */
-const noticesOf = (manifest: Manifest, replayed: boolean) =>
-  replayed ? [] : (manifest.deleted ?? []);
-
 /** Rows the connection has written so far: a replayed file that writes none is not logged. */
 async function writtenSoFar(tx: Queryable): Promise<number> {
   const row = await tx.get('SELECT total_changes() AS n');
@@ -87,7 +83,7 @@ export async function prepareImport(
     const { manifest } = verified;
     const sender = manifest.sender;
     const replayed = await isReplayed(db, manifest);
-    const deleted = noticesOf(manifest, replayed);
+    const deleted = noticesOf(manifest.deleted, replayed);
     const partner = await findPartner(db, sender.fingerprint);
     const status =
       sender.fingerprint === own.fingerprint
@@ -187,7 +183,7 @@ export async function applyImport(
         importId: preview.importId,
         at,
       };
-      const deleted = noticesOf(manifest, replayed);
+      const deleted = noticesOf(manifest.deleted, replayed);
       const { counts, settled, held, removals } = await mergeFile(
         tx,
         verified.records,
