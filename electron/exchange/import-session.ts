@@ -57,9 +57,10 @@ async function writtenSoFar(tx: Queryable): Promise<number> {
 }
 
 /**
- * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
- * applying would do. The records wait in memory; the evidence is read again from the file (or
- * from its encrypted copy in the spool folder, for a file on a removable drive).
+ * First pass: verify the whole file (import-reader.ts), then refuse a replay without history
+ * (isReplayed) and say what applying would do. The records wait in memory; the evidence is read
+ * again from the file (or from its encrypted copy in the spool folder, for a file on a removable
+ * drive).
  */
 export async function prepareImport(
   db: Database,
