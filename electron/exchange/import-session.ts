@@ -16,7 +16,7 @@ import { discardVerified, readExport, type VerifiedExport } from './import-reade
 import { forEachRecordBatch, offsetProgress } from './import-records';
 import { withJobCache } from './job-cache';
 import { classifyAll, conflictsSettledBy, countVerdicts, type Verdict } from './merge';
-import { mergeFile } from './merge-file';
+import { mergeFile, noticesOf } from './merge-file';
 import { ArrivingTally } from './preview-names';
 import { conflictsWaiting } from './pending-conflicts';
 import { type JobProgress } from './job-progress';
@@ -58,7 +58,7 @@ async function compareRecords(
   office: string,
   verified: VerifiedExport,
   waiting: Awaited<ReturnType<typeof conflictsWaiting>>,
-  progress: JobProgress,
+  { progress, replayed }: { progress: JobProgress; replayed: boolean },
 ) {
   const counts = countVerdicts([]);
   const listed: { kind: string; id: string; verdict: Verdict }[] = [];
@@ -69,7 +69,7 @@ async function compareRecords(
   await forEachRecordBatch(
     verified,
     async (batch, context) => {
-      const said = { ...offsetProgress(progress, done, verified.recordCount), restore };
+      const said = { ...offsetProgress(progress, done, verified.recordCount), restore, replayed };
       const classified = await classifyAll(db, office, batch, said, context);
       done += batch.length;
       addCounts(counts, countVerdicts(classified));
@@ -91,10 +91,27 @@ export const applyImport = (...args: Parameters<typeof storeImport>) =>
   withJobCache(args[0], () => storeImport(...args));
 
 /**
- * First pass: verify the whole file (import-reader.ts), then refuse a replay and say what
- * applying would do. The records wait in memory while they fit its budget, else they are read
- * again (import-records.ts), as the evidence is, from the file (or from its encrypted copy in
- * the spool folder, for a file on a removable drive).
+ * A file no later than one already read from its sender. One of version 3 merges from history
+ * like any other (what it holds is older news, or new to us if it came late), without its
+ * notices; one without history is refused (its merge depends on the bases it would move back).
+ */
+async function isReplayed(db: Queryable, manifest: Manifest): Promise<boolean> {
+  if (manifest.sequence > (await lastSequence(db, manifest.sender.fingerprint))) return false;
+  if (manifest.version < 3) throw new AppFailure('exchange_replayed');
+  return true;
+}
+
+/** Rows the connection has written so far: a replayed file that writes none is not logged. */
+async function writtenSoFar(tx: Queryable): Promise<number> {
+  const row = await tx.get('SELECT total_changes() AS n');
+  return Number(row?.['n'] ?? 0);
+}
+
+/**
+ * First pass: verify the whole file (import-reader.ts), then refuse a replay without history
+ * (isReplayed) and say what applying would do. The records wait in memory while they fit its
+ * budget, else they are read again (import-records.ts), as the evidence is, from the file (or
+ * from its encrypted copy in the spool folder, for a file on a removable drive).
  */
 async function checkImport(
   db: Database,
@@ -117,9 +134,8 @@ async function checkImport(
   try {
     const { manifest } = verified;
     const sender = manifest.sender;
-    if (manifest.sequence <= (await lastSequence(db, sender.fingerprint))) {
-      throw new AppFailure('exchange_replayed');
-    }
+    const replayed = await isReplayed(db, manifest);
+    const deleted = noticesOf(manifest.deleted, replayed);
     const partner = await findPartner(db, sender.fingerprint);
     const status =
       sender.fingerprint === own.fingerprint
@@ -129,9 +145,12 @@ async function checkImport(
           : partner.verifiedAt
             ? 'verified'
             : 'unverified';
-    const removals = await sortRemovals(db, manifest.deleted ?? [], sender.fingerprint);
+    const removals = await sortRemovals(db, deleted, sender.fingerprint);
     const waiting = await conflictsWaiting(db);
-    const compared = await compareRecords(db, sender.fingerprint, verified, waiting, progress);
+    const compared = await compareRecords(db, sender.fingerprint, verified, waiting, {
+      progress,
+      replayed,
+    });
     // What applying removes comes first: it is what the user most needs to see.
     const listed = [
       ...removals.remove.map((r) => ({ ...r, verdict: 'removed' as const })),
@@ -151,12 +170,11 @@ async function checkImport(
       counts: compared.counts,
       arriving: compared.arriving,
       evidenceCount: verified.evidence.size,
-      deletedThere: (await heldHere(db, manifest.deleted ?? [], sender.fingerprint)).length,
+      deletedThere: (await heldHere(db, deleted, sender.fingerprint)).length,
       removedThere: removals.remove.length,
       keptChangedHere: removals.kept.length,
       conflictsSettled:
-        compared.settles +
-        conflictsSettledBy([], manifest.deleted ?? [], waiting, sender.fingerprint),
+        compared.settles + conflictsSettledBy([], deleted, waiting, sender.fingerprint),
       records: listed,
     };
     return { preview, verified };
@@ -198,14 +216,15 @@ async function storeImport(
     const at = new Date().toISOString();
     const counts = await db.transaction(async (tx) => {
       // Checked again inside the transaction: two imports of one file must not both pass.
-      if (manifest.sequence <= (await lastSequence(tx, manifest.sender.fingerprint))) {
-        throw new AppFailure('exchange_replayed');
+      const replayed = await isReplayed(tx, manifest);
+      const before = await writtenSoFar(tx);
+      if (!replayed) {
+        await tx.run(
+          `INSERT INTO exchange_senders (fingerprint, last_sequence) VALUES (?, ?)
+           ON CONFLICT(fingerprint) DO UPDATE SET last_sequence = excluded.last_sequence`,
+          [manifest.sender.fingerprint, manifest.sequence],
+        );
       }
-      await tx.run(
-        `INSERT INTO exchange_senders (fingerprint, last_sequence) VALUES (?, ?)
-         ON CONFLICT(fingerprint) DO UPDATE SET last_sequence = excluded.last_sequence`,
-        [manifest.sender.fingerprint, manifest.sequence],
-      );
       const origin = {
         office: manifest.sender.fingerprint,
         officeName: preview.sender.name,
@@ -213,15 +232,17 @@ async function storeImport(
         importId: preview.importId,
         at,
       };
-      const deleted = manifest.deleted ?? [];
+      const deleted = noticesOf(manifest.deleted, replayed);
       const { counts, settled, held, removals } = await mergeFile(
         tx,
         (consume) => forEachRecordBatch(verified, consume, progress.signal),
         deleted,
         origin,
         hooks,
-        { ...progress, restore: isOwnCopy(manifest), total: verified.recordCount },
+        { ...progress, restore: isOwnCopy(manifest), total: verified.recordCount, replayed },
       );
+      // Older news only: nothing changed, so nothing to log either.
+      if (replayed && (await writtenSoFar(tx)) === before) return counts;
       await tx.run(
         `INSERT INTO exchange_imports (id, export_id, office, office_name, sequence, actor, imported_at, counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

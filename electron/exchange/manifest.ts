@@ -69,7 +69,7 @@ export const manifestSchema = z
       ageRecipient: z.string().max(100),
       signingPublic: z.string().max(100),
     }),
-    /** Per sender, strictly increasing: an older file replayed later is refused. */
+    /** Per sender, strictly increasing: an older file read later is older news (import-session.ts). */
     sequence: z.number().int().positive(),
     /** Fingerprints of the offices it was encrypted to; empty for a passphrase export. */
     recipients: z.array(sha256).max(100),

@@ -12,6 +12,14 @@ export type EachBatch = (
 ) => Promise<void>;
 
 /**
+ * The notices of a file to act on. A replayed one's (no later than a file already read from its
+ * sender) were heard when it or a later file was read, or are outdated: a record it says was
+ * deleted may have been shared again since.
+ */
+export const noticesOf = (deleted: readonly DeletedRecord[] | undefined, replayed: boolean) =>
+  replayed ? [] : (deleted ?? []);
+
+/**
  * What a file's content does to the vault, inside the import's transaction: its records merged
  * (merge.ts), its notices kept beside our copies, the parts it removed removed here where
  * unchanged. `records`: all of them, or a pass over them a batch at a time (a file too large

@@ -319,6 +319,11 @@ async function between(progress: RecordProgress, done: number, total: number) {
 export interface ClassifyOptions extends RecordProgress {
   /** The file is this office's own passphrase copy (what it holds is brought back). */
   restore?: boolean;
+  /**
+   * The file is no later than one already read from its sender: what it says was shared with
+   * them is older news, and changes no base (nor clears their deletion notices).
+   */
+  replayed?: boolean;
 }
 
 export async function classifyAll(
@@ -344,6 +349,8 @@ export async function classifyAll(
   const bases = await basesWith(db, office, batch ? sorted : undefined);
   const locals = await localVersions(db, sorted);
   const known = await knownOf(db, sorted);
+  const waiting =
+    options.replayed === true ? await conflictsWaiting(db) : new Map<string, WaitingConflict[]>();
   for (const [index, record] of sorted.entries()) {
     if (index % CLASSIFY_EVERY === 0) await between(options, index, sorted.length);
     const key = recordKey(record.kind, record.id);
@@ -363,10 +370,28 @@ export async function classifyAll(
     }
     // Theirs of a record gone here waits as a conflict: what hangs from it cannot be written.
     if (one.verdict === 'deleted' || (one.verdict === 'conflict' && !local)) deleted.add(record.id);
+    if (options.replayed === true && alreadyWaiting(one, waiting.get(key), office)) {
+      one.verdict = 'unchanged';
+    }
     result.push(one);
   }
   await between(options, sorted.length, sorted.length);
   return result;
+}
+
+/**
+ * A conflict with a version the sender's conflict waiting here descends from (a file read again,
+ * or delivered late): that one already waits, so this one asks for nothing (keepConflict).
+ */
+function alreadyWaiting(
+  one: Classified,
+  waiting: readonly WaitingConflict[] | undefined,
+  office: string,
+): boolean {
+  if (one.verdict !== 'conflict' || !one.record.v) return false;
+  return (waiting ?? []).some(
+    (w) => w.office === office && w.vector !== null && knownBy(one.vector, w.vector),
+  );
 }
 
 /** What record_versions says of each record of a file, by `recordKey`. */
@@ -463,7 +488,7 @@ export async function applyRecords(
     tx,
     origin.office,
     records,
-    { signal: progress.signal, restore: progress.restore },
+    { signal: progress.signal, restore: progress.restore, replayed: progress.replayed },
     batch,
   );
   const notices = await hasNoticesFrom(tx, origin.office);
@@ -495,6 +520,8 @@ export async function applyRecords(
       written.push(version);
     }
     if (one.keep) held.push({ kind: record.kind, id: record.id, ...one.keep });
+    // A file read again, or delivered after a later one: what it shared is older news.
+    if (progress.replayed === true && one.verdict === 'unchanged' && !one.keep) continue;
     // Already the base (a record sent again unchanged), unless a notice of theirs may need
     // clearing.
     if (one.base !== one.hash || notices) {

@@ -131,11 +131,24 @@ test('issue 17, measured stories: a conflict waits at both offices, is settled f
     await expect(own).toContainText(t('handoff.import.counts.conflict', { count: 0 }));
     await expect(own).toContainText(t('handoff.import.counts.update', { count: 0 }));
     await expect(own.getByTestId('arriving-unchanged')).toContainText(TITLE_A);
+    await expect(own.getByTestId('nothing-new')).toHaveText(t('handoff.import.nothingNew'));
     await expectNoSeriousViolations(pageA, 'own old file preview');
     await applyPreview(pageA, own, { new: 0, update: 0, conflict: 0, evidence: 0 });
     expect(await hostA.ipc('cases.get', { id })).toMatchObject({ title: TITLE_A, urgency: 'low' });
     await openExchangeTab(pageA, 'conflicts');
     await expect(pageA.getByText(t('handoff.conflicts.empty'), { exact: true })).toBeVisible();
+
+    // B reads A's first file again, long after later ones: older news, no error, nothing to take.
+    await pageB.evaluate("window.dispatchEvent(new Event('focus'))");
+    const stale = await previewFromStick(pageB, hostB, stick, first);
+    await expect(stale).toContainText(t('handoff.import.sender.verified'));
+    await expect(stale.getByTestId('nothing-new')).toHaveText(t('handoff.import.nothingNew'));
+    await expectNoSeriousViolations(pageB, 'partner old file preview');
+    await pageB.setViewportSize({ width: 1024, height: 700 });
+    await stale.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await pageB.screenshot({ path: join(tmpdir(), 'resguardo-stale-partner-file.png') });
+    await applyPreview(pageB, stale, { new: 0, update: 0, conflict: 0, evidence: 0 });
+    expect(await hostB.ipc('cases.get', { id })).toEqual(await hostA.ipc('cases.get', { id }));
   } finally {
     await contextB.close();
     await hostB.stop();

@@ -3,31 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { signBytes } from '../../electron/office/office-keys';
-import { tarEnd, tarHeader, tarPadding } from '../../electron/exchange/tar-format';
 import { codeOf, partneredOffices, startOffice } from './support/exchange-core';
 import { encryptTo, innerArchive, memorySource, sampleRecords } from './support/exchange-files';
 import { checksum } from './support/db-checksum';
+import { marker, tar } from './support/forged-tar';
 import { tempDir } from './support/temp-dir';
-
-function tar(entries: [string, Buffer, number?][]): Buffer {
-  const parts: Buffer[] = [];
-  for (const [name, body, claimed] of entries) {
-    const header = tarHeader('placeholder', claimed ?? body.length, new Date());
-    // Write the name by hand: tarHeader itself never writes an unsafe one.
-    header.fill(0, 0, 100);
-    header.write(name, 0, 'utf8');
-    header.fill(0x20, 148, 156);
-    let sum = 0;
-    for (const byte of header) sum += byte;
-    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-    parts.push(header, body, tarPadding(body.length));
-  }
-  const size = parts.reduce((n, p) => n + p.length, 0);
-  return Buffer.concat([...parts, tarEnd(size)]);
-}
-
-const marker = (version: number) =>
-  Buffer.from(JSON.stringify({ format: 'resguardo-exchange', version }));
 
 function flip(bytes: Buffer, at: number): Buffer {
   const copy = Buffer.from(bytes);

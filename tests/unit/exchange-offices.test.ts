@@ -90,8 +90,11 @@ describe('exchange between two offices', () => {
     expect(inB.title).toBe('Amenazas en el Istmo');
     expect(inB.aggressions[0]?.types).toEqual([...aggressionSample.types].sort());
 
-    // The same file again is a replay.
-    expect(await codeOf(importFile(b, first.file))).toBe('exchange_replayed');
+    // The same file again is older news: nothing to take, no error.
+    const replay = await importFile(b, first.file);
+    expect(replay.counts).toMatchObject({ new: 0, update: 0, conflict: 0 });
+    expect(replay.counts.unchanged).toBe(first.result.recordCount);
+    await b.op('exchange.discard', { importId: replay.importId });
 
     // B edits one case and sends it back: A takes the update (only B changed it).
     await b.op('cases.update', { id: ids[0]!, status: 'monitoring' });
@@ -142,7 +145,8 @@ describe('exchange between two offices', () => {
     expect(await codeOf(importFile(b, sent.file, 'otra frase que no es la buena'))).toBe(
       'exchange_wrong_key',
     );
-    expect(await codeOf(importFile(b, sent.file, passphrase))).toBe('exchange_replayed');
+    const replay = await importFile(b, sent.file, passphrase);
+    expect(replay.counts).toMatchObject({ new: 0, update: 0, conflict: 0 });
   });
 
   it('refuses to export to a partner nobody verified', async () => {

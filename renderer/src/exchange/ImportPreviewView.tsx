@@ -6,6 +6,7 @@ import { CheckboxBox } from '../components/fields/VocabCheckboxes';
 import { useFormat } from '../i18n/format';
 import { ArrivingGroups } from './ArrivingGroups';
 import { FingerprintGroups } from './FingerprintGroups';
+import { nothingToTake } from './nothing-to-take';
 
 const SHOWN = 100;
 
@@ -48,6 +49,11 @@ export function ImportPreviewView(props: {
             onChange={setAccepted}
           />
         </div>
+      ) : null}
+      {nothingToTake(preview) ? (
+        <p className="advice" data-testid="nothing-new">
+          {t('handoff.import.nothingNew')}
+        </p>
       ) : null}
       <ul className="plain-list import-counts">
         <li>{t('handoff.import.counts.new', { count: counts.new })}</li>

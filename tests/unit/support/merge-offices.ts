@@ -11,7 +11,7 @@ import {
   type ExchangeRecord,
 } from '../../../electron/exchange/exchange-records';
 import { classifyAll } from '../../../electron/exchange/merge';
-import { mergeFile, noteSent } from '../../../electron/exchange/merge-file';
+import { mergeFile, noteSent, noticesOf } from '../../../electron/exchange/merge-file';
 import { scopedRecords } from '../../../electron/exchange/table-records';
 import { versionedRecords } from '../../../electron/exchange/versioned-records';
 import { fingerprintOf } from '../../../electron/office/office-card';
@@ -42,6 +42,16 @@ export interface MergeFile {
   records: ExchangeRecord[];
   deleted: DeletedRecord[];
   createdAt: string;
+  /** Per sender, as a manifest's: a file no later than one read from its sender is replayed. */
+  sequence: number;
+}
+
+const sent = new WeakMap<MergeOffice, number>();
+const lastRead = new WeakMap<MergeOffice, Map<string, number>>();
+
+/** Whether `file` is no later than one `office` already read from its sender (import-session.ts). */
+export function replayedAt(office: MergeOffice, file: MergeFile): boolean {
+  return file.sequence <= (lastRead.get(office)?.get(file.sender.fingerprint) ?? 0);
 }
 
 /** What `from` exports of these cases to `to` (as a file's JSON lines, parsed back). */
@@ -64,7 +74,10 @@ export async function exportCases(
     records.push(exchangeRecordSchema.parse(JSON.parse(JSON.stringify(record))));
   }
   await from.db.transaction((tx) => noteSent(tx, offices, exported, deleted));
+  const sequence = (sent.get(from) ?? 0) + 1;
+  sent.set(from, sequence);
   return {
+    sequence,
     sender: from,
     recipients: offices,
     records,
@@ -75,18 +88,30 @@ export async function exportCases(
 
 /** What reading `file` at `office` would say, record by record (the preview). */
 export async function previewAt(office: MergeOffice, file: MergeFile) {
-  return classifyAll(office.db, file.sender.fingerprint, file.records);
+  return classifyAll(office.db, file.sender.fingerprint, file.records, {
+    replayed: replayedAt(office, file),
+  });
 }
 
 /** `file` imported at `office`, as applying an import does it. */
 export async function importAt(office: MergeOffice, file: MergeFile) {
-  return office.db.transaction((tx) =>
-    mergeFile(tx, file.records, file.deleted, {
-      office: file.sender.fingerprint,
-      officeName: file.sender.name,
-      exportedAt: file.createdAt,
-      importId: randomUUID(),
-      at: new Date().toISOString(),
+  const replayed = replayedAt(office, file);
+  const origin = {
+    office: file.sender.fingerprint,
+    officeName: file.sender.name,
+    exportedAt: file.createdAt,
+    importId: randomUUID(),
+    at: new Date().toISOString(),
+  };
+  const merged = await office.db.transaction((tx) =>
+    mergeFile(tx, file.records, noticesOf(file.deleted, replayed), origin, undefined, {
+      replayed,
     }),
   );
+  if (!replayed) {
+    const read = lastRead.get(office) ?? new Map<string, number>();
+    read.set(file.sender.fingerprint, file.sequence);
+    lastRead.set(office, read);
+  }
+  return merged;
 }
