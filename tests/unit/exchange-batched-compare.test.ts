@@ -1,6 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
 import { type ExchangeRecord, recordKey } from '../../electron/exchange/exchange-records';
@@ -11,25 +9,10 @@ import { ArrivingTally } from '../../electron/exchange/preview-names';
 import { ownCard } from '../../electron/office/office-views';
 import { writeDemoData } from '../../scripts/demo/generate';
 import { seededRandom } from '../../scripts/demo/random';
-import { type Office, partneredOffices } from './support/exchange-core';
+import { partneredOffices, sendAll } from './support/exchange-core';
 import { withVaultDatabase } from './support/office-harness';
-import { tempDir } from './support/temp-dir';
 
 const RUNS = 60;
-
-async function sendAll(from: Office, partner: string): Promise<string> {
-  const scope = { all: true as const };
-  const check = await from.op('exchange.exportCheck', { scope });
-  const folder = await tempDir();
-  from.choose.folder = folder;
-  await from.op('exchange.export', {
-    jobId: randomUUID(),
-    scope,
-    to: { partners: [partner] },
-    ...(check.token ? { acceptedGaps: check.token } : {}),
-  });
-  return join(folder, (await readdir(folder))[0]!);
-}
 
 /** The file's records in file order, split before each of `cuts`. */
 function split(records: ExchangeRecord[], cuts: number[]): ExchangeRecord[][] {
@@ -44,7 +27,7 @@ describe('comparing a file a batch at a time', () => {
   it('gives every record the verdict comparing it whole gives, wherever the batches are cut', async () => {
     const { a, b, cardA, cardB } = await partneredOffices();
     await withVaultDatabase(a, (db) => writeDemoData(db, { cases: 20, dataDir: a.dir }));
-    b.choose.file = await sendAll(a, cardB.fingerprint);
+    b.choose.file = await sendAll(a, [cardB.fingerprint]);
     const first = (await b.op('exchange.preview', {}))!;
     await b.op('exchange.apply', { importId: first.importId, acceptUnverified: false });
     // A case b deleted since, to which a added a note: the note is not brought back either.
@@ -58,7 +41,7 @@ describe('comparing a file a batch at a time', () => {
     await a.op('cases.update', { id: bothCase!.id, title: 'Desplazamiento forzado (A)' });
     await b.op('cases.update', { id: bothCase!.id, title: 'Desplazamiento forzado (B)' });
     await a.op('cases.update', { id: theirCase!.id, urgency: 'critical' });
-    const file = await sendAll(a, cardB.fingerprint);
+    const file = await sendAll(a, [cardB.fingerprint]);
 
     await withVaultDatabase(b, async (db) => {
       const { keys } = await ownCard(db);

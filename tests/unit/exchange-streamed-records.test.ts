@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../electron/exchange/archive-sink';
@@ -15,7 +15,7 @@ import { RECORD_KINDS, scopedRecords } from '../../electron/exchange/table-recor
 import { generateOfficeKeys } from '../../electron/office/office-keys';
 import { writeDemoData } from '../../scripts/demo/generate';
 import { checksum } from './support/db-checksum';
-import { codeOf, type Office, vaultRows } from './support/exchange-core';
+import { codeOf, type Office, sendAll, vaultRows } from './support/exchange-core';
 import { memorySource, senderFields } from './support/exchange-files';
 import { startOfficeIn, swapVerifiedCards, withVaultDatabase } from './support/office-harness';
 import { tempDir } from './support/temp-dir';
@@ -202,21 +202,6 @@ async function smallBudgetPartners() {
   const a = await startOfficeIn(join(root, 'a'), 'Red de Defensoras del Istmo');
   const b = await startOfficeIn(join(root, 'b'), 'Oficina Tegucigalpa', { importLimits: SMALL });
   return { a, b, ...(await swapVerifiedCards(a, b)) };
-}
-
-/** Everything `from` holds, to these partners: the file's path. */
-async function sendAll(from: Office, partners: string[]): Promise<string> {
-  const scope = { all: true as const };
-  const check = await from.op('exchange.exportCheck', { scope });
-  const folder = await tempDir();
-  from.choose.folder = folder;
-  await from.op('exchange.export', {
-    jobId: randomUUID(),
-    scope,
-    to: { partners },
-    ...(check.token ? { acceptedGaps: check.token } : {}),
-  });
-  return join(folder, (await readdir(folder))[0]!);
 }
 
 /** How many rows each kind of record has in the office's vault. */
