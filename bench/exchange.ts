@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { evidenceFile } from '../electron/evidence/evidence-paths';
 import { storeEvidence } from '../electron/evidence/evidence-store';
 import { generateOfficeKeys } from '../electron/office/office-keys';
-import { build } from 'esbuild';
+import { bundleStep } from './bundle-step';
 import { type StepJob } from './exchange-step';
 import { type PrintFigure } from './print';
 
@@ -44,26 +44,6 @@ async function makeEvidence(dir: string, size: number): Promise<StepJob['blobs']
   }
   await plain.close();
   return blobs;
-}
-
-/**
- * bench/exchange-step.ts bundled into one plain script, so each step runs under bare Node as
- * main runs in the app (bundled by electron-vite), without tsx's loader in its memory. Like
- * main, it leaves sodium-native outside, so the script sits in the project, where it resolves.
- */
-async function bundleStep(): Promise<string> {
-  const outfile = join(__dirname, '..', 'node_modules', '.cache', 'resguardo-bench', 'step.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'exchange-step.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['sodium-native'],
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
 }
 
 /** Run one step in its own process: its time and peak memory. */
@@ -135,7 +115,7 @@ async function benchSize(print: PrintFigure, prefix: string, size: number, round
     await mkdir(job.folder);
     await mkdir(job.store);
     const jobFile = join(dir, 'job.json');
-    const script = await bundleStep();
+    const script = await bundleStep('exchange-step');
     await writeFile(jobFile, JSON.stringify(job));
     const all = join(dir, 'all');
     const plainSize = (await stat(all)).size;

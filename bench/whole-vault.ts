@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { access, copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import {
   officeCoreIn,
   startOfficeIn,
   swapVerifiedCards,
 } from '../tests/unit/support/office-harness';
 import { STRONG_PASSPHRASE } from '../tests/unit/support/test-core';
+import { bundleStep } from './bundle-step';
 import { BENCH_PASSPHRASE, casesBenchVault } from './cases';
 import { type PrintFigure } from './print';
 
@@ -25,22 +25,6 @@ const exists = (path: string) =>
 async function demoVault(print: PrintFigure): Promise<string> {
   if (await exists(join(DASHBOARD_VAULT, 'complete'))) return DASHBOARD_VAULT;
   return casesBenchVault(print);
-}
-
-/** bench/whole-vault-step.ts as one plain script beside the project's node_modules. */
-async function bundleStep(): Promise<string> {
-  const outfile = join(__dirname, '..', 'node_modules', '.cache', 'resguardo-bench', 'vault.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'whole-vault-step.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
 }
 
 interface StepResult {
@@ -86,7 +70,7 @@ export async function benchWholeVault(print: PrintFigure) {
     const { cardA, cardB } = await swapVerifiedCards(a, b);
     await a.core.close();
     await b.core.close();
-    const script = await bundleStep();
+    const script = await bundleStep('whole-vault-step');
 
     const there = await mkdtemp(join(work, 'stick-'));
     const sent = step(script, ['export', dirA, BENCH_PASSPHRASE, cardB.fingerprint, there]);
